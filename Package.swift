@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MedSynth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "medsynth", targets: ["medsynth"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    ],
+    targets: [
+        // C libraries of the system, found with pkg-config (installed by `make deps`).
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CInotify", providers: [.apt(["libinotifytools0-dev"])]),
+        // Wraps libvips' variadic functions and VIPS_INIT, which Swift cannot call directly.
+        .target(name: "VipsShim", dependencies: ["CVips"]),
+
+        .target(name: "Prompting", dependencies: ["Yams"]),
+        .target(name: "Numerics", dependencies: ["CBLAS"]),
+        .target(name: "Phantom", dependencies: ["Numerics", "Prompting"]),
+        .target(name: "Imaging", dependencies: ["VipsShim", "CVips", "Numerics"]),
+        .target(name: "Gallery", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Pipeline", dependencies: [
+            "Prompting", "Numerics", "Phantom", "Imaging", "Gallery",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "medsynth", dependencies: [
+            "Pipeline", "Prompting",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "PromptingTests", dependencies: ["Prompting"]),
+        .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Prompting", "Numerics"]),
+        .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),
+        .testTarget(name: "SystemLibraryTests", dependencies: ["CBLAS", "CInotify", "Imaging"]),
+        .testTarget(name: "MedSynthCLITests", dependencies: ["medsynth", "Prompting"]),
+    ]
+)

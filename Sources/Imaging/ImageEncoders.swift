@@ -1,0 +1,36 @@
+import Foundation
+import Numerics
+import VipsShim
+
+/// Encoders from MedSynth rasters to file bytes, all through libvips.
+/// They return bytes so the build engine can write every file atomically.
+public enum ImageEncoders {
+    /// The 16-bit grayscale master PNG.
+    public static func png16(_ image: GrayImage16) throws -> Data {
+        try Vips.start()
+        let handle = try image.pixels.withUnsafeBufferPointer {
+            try VipsImageHandle(medsynth_image_from_u16($0.baseAddress, Int32(image.width), Int32(image.height)), operation: "load 16-bit pixels")
+        }
+        return try handle.encode("pngsave") { medsynth_png_buffer($0, 16, $1, $2) }
+    }
+
+    /// An 8-bit grayscale PNG (masks).
+    public static func png8(_ image: Mask8) throws -> Data {
+        try Vips.start()
+        let handle = try image.pixels.withUnsafeBufferPointer {
+            try VipsImageHandle(medsynth_image_from_u8($0.baseAddress, Int32(image.width), Int32(image.height)), operation: "load 8-bit pixels")
+        }
+        return try handle.encode("pngsave") { medsynth_png_buffer($0, 8, $1, $2) }
+    }
+
+    /// A windowed 8-bit JPEG whose long side is at most `longSide` pixels.
+    public static func jpegPreview(_ image: GrayImage16, window: DisplayWindow, longSide: Int, quality: Int = 85) throws -> Data {
+        try Vips.start()
+        let display = window.apply(to: image)
+        let full = try display.pixels.withUnsafeBufferPointer {
+            try VipsImageHandle(medsynth_image_from_u8($0.baseAddress, Int32(display.width), Int32(display.height)), operation: "load 8-bit pixels")
+        }
+        let fitted = try VipsImageHandle(medsynth_fit(full.pointer, Int32(longSide)), operation: "thumbnail")
+        return try fitted.encode("jpegsave") { medsynth_jpeg_buffer($0, Int32(quality), $1, $2) }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import Prompting
+
+/// How a build runs.
+public struct BuildOptions: Sendable {
+    /// Images made at once.
+    public var jobs: Int
+    /// Remake every image even when its outputs are up to date.
+    public var force: Bool
+
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false) {
+        self.jobs = max(1, jobs)
+        self.force = force
+    }
+}
+
+/// Progress of a build, for progress bars and logs.
+public enum BuildEvent: Sendable {
+    case planned(files: Int, images: Int, toBuild: Int)
+    case invalid(PromptFileError)
+    case started(ImageJob)
+    case built(ImageRecord)
+    case failed(ImageJob, PromptFileError)
+    case removed(id: String)
+}
+
+/// What a build did; `medsynth build --json` prints it.
+public struct BuildSummary: Codable, Sendable {
+    public var files: Int
+    public var images: Int
+    public var built: Int
+    public var skipped: Int
+    public var removed: Int
+    public var errors: [PromptFileError]
+    public var seconds: Double
+    public var output: String
+    public var succeeded: Bool { errors.isEmpty }
+}
+
+/// The one build engine behind `build` (and later `watch`): plans jobs from the prompt
+/// files, skips those whose outputs are complete, makes the rest on a bounded pool, removes
+/// what no prompt asks for any more, and writes the manifest, labels and gallery.
+public struct BuildEngine: Sendable {
+    public let site: Site
+    public let options: BuildOptions
+
+    public init(site: Site, options: BuildOptions = BuildOptions()) {
+        self.site = site
+        self.options = options
+    }
+
+    public func build(observer: @escaping @Sendable (BuildEvent) -> Void = { _ in }) throws -> BuildSummary {
+        let started = DispatchTime.now()
+        try OutputGuard.prepare(site)
+        AtomicFile.sweepLeftovers(under: site.output)
+        let plan = try BuildPlanner.plan(site)
+        let previous = Manifest.load(from: site.output)
+        let previousByID = Dictionary((previous?.images ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var records: [String: ImageRecord] = [:]
+        var pending: [ImageJob] = []
+        for job in plan.jobs {
+            if !options.force, var record = previousByID[job.id], isComplete(record, for: job) {
+                record.title = job.spec.title
+                record.tags = job.spec.tags
+                records[job.id] = record
+            } else {
+                pending.append(job)
+            }
+        }
+        observer(.planned(files: plan.fileCount, images: plan.jobs.count, toBuild: pending.count))
+        plan.errors.forEach { observer(.invalid($0)) }
+
+        let results = JobRunner(width: options.jobs).run(pending) { job in
+            observer(.started(job))
+            do {
+                let record = try make(job)
+                observer(.built(record))
+                return .success(record)
+            } catch {
+                let failure = PromptFileError(file: job.spec.source, line: job.spec.line, column: 1,
+                                              message: "image \(job.id) failed: \(error)")
+                observer(.failed(job, failure))
+                return .failure(failure)
+            }
+        }
+        var errors = plan.errors
+        var built = 0
+        for result in results {
+            switch result {
+            case .success(let record):
+                records[record.id] = record
+                built += 1
+            case .failure(let failure): errors.append(failure)
+            }
+        }
+
+        let removed = removeStaleImages(keeping: Set(plan.jobs.map(\.id)))
+        removed.forEach { observer(.removed(id: $0)) }
+        let manifest = Manifest(title: plan.config.title,
+                                images: records.values.sorted { $0.id < $1.id },
+                                errors: errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
+        try SiteWriter(site: site).write(manifest)
+        return BuildSummary(files: plan.fileCount, images: manifest.images.count, built: built,
+                            skipped: plan.jobs.count - pending.count, removed: removed.count, errors: manifest.errors,
+                            seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
+                            output: site.output.path)
+    }
+
+    /// Generates and exports one job into `output/images/<id>/`.
+    func make(_ job: ImageJob) throws -> ImageRecord {
+        try Self.make(job, output: site.output, folder: "images/\(job.id)")
+    }
+
+    /// Generates and exports one job into `folder` (relative to `output`); `generate` uses
+    /// this directly, so one-off images and site builds share every step.
+    public static func make(_ job: ImageJob, output: URL, folder: String) throws -> ImageRecord {
+        let generator = Generators.generator(for: job.spec.generator)
+        let started = DispatchTime.now()
+        let generated = try generator.generate(job)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return try ImageExporter.export(generated, job: job, generator: generator, output: output, folder: folder, generateSeconds: seconds)
+    }
+
+    /// Up to date: same content hash and every recorded file still there at its recorded size.
+    private func isComplete(_ record: ImageRecord, for job: ImageJob) -> Bool {
+        guard record.contentHash == job.contentHash else { return false }
+        return record.files.allSatisfy { file in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(file.path).path)
+            return (attributes?[.size] as? Int) == file.bytes
+        }
+    }
+
+    /// Deletes image folders no prompt asks for any more (removed files, seeds, documents).
+    private func removeStaleImages(keeping ids: Set<String>) -> [String] {
+        let images = site.output.appendingPathComponent("images")
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: images.path)) ?? []
+        var removed: [String] = []
+        for name in existing.sorted() where !ids.contains(name) {
+            if (try? FileManager.default.removeItem(at: images.appendingPathComponent(name))) != nil { removed.append(name) }
+        }
+        return removed
+    }
+}

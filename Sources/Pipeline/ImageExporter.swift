@@ -1,0 +1,100 @@
+import Foundation
+import Imaging
+import Numerics
+import Prompting
+
+/// Writes one image's files into a folder (`output/images/<id>/` in a build), each atomically,
+/// and describes them for the manifest. `meta.json` is written last: a folder without it is
+/// incomplete.
+enum ImageExporter {
+    /// Bumped when exported bytes change for the same pixels; part of the content hash.
+    static let version = "1"
+
+    static func export(_ generated: GeneratedImage, job: ImageJob, generator: any ImageGenerator,
+                       output: URL, folder: String, generateSeconds: Double) throws -> ImageRecord {
+        let started = DispatchTime.now()
+        var files: [OutputFile] = []
+        func write(_ data: Data, _ name: String) throws {
+            let path = folder.isEmpty ? name : "\(folder)/\(name)"
+            try AtomicFile.write(data, to: output.appendingPathComponent(path))
+            files.append(OutputFile(path: path, bytes: data.count, sha256: Hashing.sha256Hex(data)))
+        }
+        // Masks or previews dropped from `outputs` must not linger from an earlier build.
+        try? FileManager.default.removeItem(at: output.appendingPathComponent(folder).appendingPathComponent("masks"))
+
+        try write(try ImageEncoders.png16(generated.image), "image.png")
+        let window = DisplayWindow.fromHistogram(of: generated.image)
+        if job.spec.outputs.contains(.preview) {
+            try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 1024), "preview.jpg")
+            try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 256), "thumb.jpg")
+        } else {
+            for name in ["preview.jpg", "thumb.jpg"] { try? FileManager.default.removeItem(at: output.appendingPathComponent(folder).appendingPathComponent(name)) }
+        }
+        if job.spec.outputs.contains(.masks) {
+            for observation in Observation.allCases {
+                guard let mask = generated.masks[observation] else { continue }
+                try write(try ImageEncoders.png8(mask), "masks/\(observation.slug).png")
+            }
+        }
+        let exportSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let record = ImageRecord(
+            id: job.id, source: job.spec.source, documentIndex: job.spec.documentIndex,
+            title: job.spec.title, tags: job.spec.tags, prompt: job.spec.text, seed: job.seed,
+            size: job.spec.size, generator: generator.id, generatorVersion: generator.version,
+            contentHash: job.contentHash, view: job.reading.view, sex: job.reading.sex, age: job.reading.age,
+            findings: job.reading.findings,
+            labels: Dictionary(uniqueKeysWithValues: job.reading.labels.map { ($0.key.rawValue, $0.value.rawValue) }),
+            files: files, timings: .init(generate: generateSeconds, export: exportSeconds))
+        let meta = ImageMetadata(record: record, unparsed: job.reading.unparsed, supine: job.reading.supine,
+                                 measures: generated.measures, window: window)
+        try write(try meta.encoded(), "meta.json")
+        var complete = record
+        complete.files = files
+        return complete
+    }
+}
+
+/// `meta.json` beside each image: everything known about how it was made. Title and tags
+/// are gallery matters kept in the manifest, so editing them rewrites no image files.
+struct ImageMetadata: Encodable {
+    var record: ImageRecord
+    var unparsed: [String]
+    var supine: Bool
+    var measures: [String: Double]
+    var window: DisplayWindow
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, documentIndex, prompt, seed, size, generator, generatorVersion, contentHash
+        case view, supine, sex, age, findings, labels, unparsed, measures, window, files, timings
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(record.id, forKey: .id)
+        try c.encode(record.source, forKey: .source)
+        try c.encode(record.documentIndex, forKey: .documentIndex)
+        try c.encode(record.prompt, forKey: .prompt)
+        try c.encode(record.seed, forKey: .seed)
+        try c.encode(record.size, forKey: .size)
+        try c.encode(record.generator, forKey: .generator)
+        try c.encode(record.generatorVersion, forKey: .generatorVersion)
+        try c.encode(record.contentHash, forKey: .contentHash)
+        try c.encodeIfPresent(record.view, forKey: .view)
+        try c.encode(supine, forKey: .supine)
+        try c.encodeIfPresent(record.sex, forKey: .sex)
+        try c.encodeIfPresent(record.age, forKey: .age)
+        try c.encode(record.findings, forKey: .findings)
+        try c.encode(record.labels, forKey: .labels)
+        try c.encode(unparsed, forKey: .unparsed)
+        try c.encode(measures, forKey: .measures)
+        try c.encode(window, forKey: .window)
+        try c.encode(record.files, forKey: .files)
+        try c.encode(record.timings, forKey: .timings)
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

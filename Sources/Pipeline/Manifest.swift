@@ -1,0 +1,75 @@
+import Foundation
+import Prompting
+
+/// `output/manifest.json`: what the last build produced. The build engine reads it to skip
+/// up-to-date images and to remove the outputs of prompts that are gone.
+public struct Manifest: Codable, Sendable {
+    /// Bumped when the layout of this file changes incompatibly.
+    public static let schemaVersion = 1
+    public static let fileName = "manifest.json"
+
+    public var schema: Int = Manifest.schemaVersion
+    public var title: String
+    /// One entry per image, sorted by id.
+    public var images: [ImageRecord]
+    /// One entry per invalid prompt file or failed image, sorted by file.
+    public var errors: [PromptFileError]
+
+    public init(title: String, images: [ImageRecord] = [], errors: [PromptFileError] = []) {
+        self.title = title
+        self.images = images
+        self.errors = errors
+    }
+
+    static func load(from output: URL) -> Manifest? {
+        guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName)) else { return nil }
+        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data), manifest.schema == schemaVersion else { return nil }
+        return manifest
+    }
+
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// One generated image in the manifest.
+public struct ImageRecord: Codable, Sendable {
+    public var id: String
+    /// Prompt file, relative to the site root.
+    public var source: String
+    public var documentIndex: Int
+    public var title: String?
+    public var tags: [String]
+    public var prompt: String
+    public var seed: UInt32
+    public var size: ImageSize
+    public var generator: String
+    public var generatorVersion: String
+    /// Hash of everything that determines the files; equal hash means nothing to redo.
+    public var contentHash: String
+    public var view: ViewPosition?
+    public var sex: Sex?
+    public var age: Int?
+    public var findings: [Finding]
+    /// CheXpert name → 1, 0 or −1 for every observation mentioned.
+    public var labels: [String: Int]
+    /// Every file of the image, relative to the output folder.
+    public var files: [OutputFile]
+    public var timings: Timings
+
+    /// Seconds spent making the image.
+    public struct Timings: Codable, Sendable {
+        public var generate: Double
+        public var export: Double
+    }
+}
+
+/// One written file with its checksum.
+public struct OutputFile: Codable, Sendable, Hashable {
+    /// Path relative to the output folder, e.g. `images/effusion-s1/image.png`.
+    public var path: String
+    public var bytes: Int
+    public var sha256: String
+}

@@ -1,0 +1,27 @@
+#ifndef MEDSYNTH_VIPS_SHIM_H
+#define MEDSYNTH_VIPS_SHIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <vips/vips.h>
+
+/* Non-variadic wrappers over the libvips calls Swift cannot make directly.
+   Every function returns 0 (or a non-NULL image) on success; on failure the
+   reason is in vips_error_buffer(). Returned images are owned by the caller. */
+
+int medsynth_vips_init(const char *argv0);
+
+/* A 1-band image copied from memory, tagged GREY16 so savers keep all 16 bits. */
+VipsImage *medsynth_image_from_u16(const uint16_t *pixels, int width, int height);
+/* A 1-band 8-bit image copied from memory, tagged B_W. */
+VipsImage *medsynth_image_from_u8(const uint8_t *pixels, int width, int height);
+
+/* Shrink so the long side is `long_side` pixels (never enlarges). */
+VipsImage *medsynth_fit(VipsImage *image, int long_side);
+
+/* Encoders into a g_malloc'd buffer the caller frees with g_free. Metadata is
+   stripped so the bytes depend on the pixels only. */
+int medsynth_png_buffer(VipsImage *image, int bitdepth, void **buffer, size_t *length);
+int medsynth_jpeg_buffer(VipsImage *image, int quality, void **buffer, size_t *length);
+
+#endif

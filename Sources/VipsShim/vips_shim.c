@@ -1,0 +1,44 @@
+#include "VipsShim.h"
+
+int medsynth_vips_init(const char *argv0) {
+    if (VIPS_INIT(argv0)) return -1;
+    /* Deterministic output does not depend on the operation cache. */
+    vips_cache_set_max(0);
+    return 0;
+}
+
+static VipsImage *tagged_copy(VipsImage *image, VipsInterpretation interpretation) {
+    VipsImage *out = NULL;
+    if (image == NULL) return NULL;
+    int failed = vips_copy(image, &out, "interpretation", interpretation, NULL);
+    g_object_unref(image);
+    return failed ? NULL : out;
+}
+
+VipsImage *medsynth_image_from_u16(const uint16_t *pixels, int width, int height) {
+    VipsImage *image = vips_image_new_from_memory_copy(
+        pixels, (size_t)width * height * 2, width, height, 1, VIPS_FORMAT_USHORT);
+    return tagged_copy(image, VIPS_INTERPRETATION_GREY16);
+}
+
+VipsImage *medsynth_image_from_u8(const uint8_t *pixels, int width, int height) {
+    VipsImage *image = vips_image_new_from_memory_copy(
+        pixels, (size_t)width * height, width, height, 1, VIPS_FORMAT_UCHAR);
+    return tagged_copy(image, VIPS_INTERPRETATION_B_W);
+}
+
+VipsImage *medsynth_fit(VipsImage *image, int long_side) {
+    VipsImage *out = NULL;
+    if (vips_thumbnail_image(image, &out, long_side,
+                             "height", long_side, "size", VIPS_SIZE_DOWN, NULL)) return NULL;
+    return out;
+}
+
+int medsynth_png_buffer(VipsImage *image, int bitdepth, void **buffer, size_t *length) {
+    return vips_pngsave_buffer(image, buffer, length,
+                               "bitdepth", bitdepth, "compression", 6, "strip", TRUE, NULL);
+}
+
+int medsynth_jpeg_buffer(VipsImage *image, int quality, void **buffer, size_t *length) {
+    return vips_jpegsave_buffer(image, buffer, length, "Q", quality, "strip", TRUE, NULL);
+}

@@ -1,0 +1,26 @@
+import CBLAS
+import CInotify
+import Imaging
+import Numerics
+import XCTest
+
+/// Proves the system libraries `make deps` installs are found, linked and working.
+final class SystemLibraryTests: XCTestCase {
+    func testOpenBLASComputesADotProduct() {
+        let x: [Float] = [1, 2, 3], y: [Float] = [4, 5, 6]
+        XCTAssertEqual(cblas_sdot(3, x, 1, y, 1), 32)
+    }
+
+    func testInotifyToolsInitializes() {
+        XCTAssertEqual(inotifytools_initialize(), 1, "libinotifytools could not start an inotify instance")
+    }
+
+    func testLibvipsKeepsSixteenBitsInPNG() throws {
+        let image = GrayImage16(width: 3, height: 1, pixels: [0, 0x1234, 0xFFFF])
+        let png = try ImageEncoders.png16(image)
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        // IHDR: width, height, then bit depth 16 and colour type 0 (grey).
+        XCTAssertEqual(png[24], 16, "libvips saved the master with fewer than 16 bits")
+        XCTAssertEqual(png[25], 0)
+    }
+}
