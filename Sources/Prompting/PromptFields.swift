@@ -15,11 +15,12 @@ struct PromptFields {
     var sex: Sex?
     var age: Int?
     var outputs: [ExportKind]?
+    var date: String?
     /// Where the seed keys were written, for errors about the number of images.
     var seedsMark: Mark?
 
     /// Every key a prompt may have, in the order the README documents them.
-    static let keys = ["prompt", "title", "tags", "seeds", "count", "seed", "size", "generator", "view", "sex", "age", "outputs"]
+    static let keys = ["prompt", "title", "tags", "seeds", "count", "seed", "size", "generator", "view", "sex", "age", "outputs", "date"]
 
     /// Reads a mapping of prompt keys. `allowPrompt` is false for the site's `defaults`.
     static func read(_ node: Node, reader: NodeReader, allowPrompt: Bool) throws -> PromptFields {
@@ -70,6 +71,8 @@ struct PromptFields {
                     try reader.choice($0, key: "outputs", exports, shown: ExportKind.allCases.map(\.rawValue))
                 }
                 fields.outputs = Array(Set(chosen)).sorted()
+            case "date":
+                fields.date = try readDate(value, reader: reader)
             default:
                 preconditionFailure("key '\(key)' is listed in PromptFields.keys but not read")
             }
@@ -98,6 +101,17 @@ struct PromptFields {
         return ImageSize(width: width, height: height)
     }
 
+    /// A calendar date `YYYY-MM-DD` (years 1900…9999).
+    private static func readDate(_ node: Node, reader: NodeReader) throws -> String {
+        let raw = try reader.text(node, key: "date").trimmedText
+        let parts = raw.split(separator: "-").map { Int($0) }
+        guard raw.count == 10, parts.count == 3, let year = parts[0], let month = parts[1], let day = parts[2],
+              (1900...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            throw reader.error(node, "'date' must be a date YYYY-MM-DD, found '\(raw)'")
+        }
+        return raw
+    }
+
     /// This prompt's values, falling back to `defaults` key by key.
     func merged(over defaults: PromptFields) -> PromptFields {
         var result = self
@@ -114,6 +128,7 @@ struct PromptFields {
         result.sex = sex ?? defaults.sex
         result.age = age ?? defaults.age
         result.outputs = outputs ?? defaults.outputs
+        result.date = date ?? defaults.date
         return result
     }
 

@@ -84,6 +84,6 @@ public enum PromptFileParser {
             seeds: try fields.resolvedSeeds(reader: reader),
             size: fields.size ?? PromptDefaults.size, generator: fields.generator ?? .phantom,
             view: fields.view, sex: fields.sex, age: fields.age,
-            outputs: fields.outputs ?? ExportKind.allCases)
+            outputs: fields.outputs ?? ExportKind.allCases, date: fields.date)
     }
 }

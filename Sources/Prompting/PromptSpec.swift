@@ -24,6 +24,12 @@ public enum GeneratorKind: String, Codable, Sendable, CaseIterable {
 public enum ExportKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// `preview.jpg` (long side 1024) and `thumb.jpg` (long side 256), windowed for display.
     case preview
+    /// `tiles/`, a deep-zoom pyramid (`{z}/{y}/{x}.jpg`, 256 px) for the gallery's viewer.
+    case tiles
+    /// `image.tif`, a tiled pyramidal TIFF (256 px tiles, deflate).
+    case tiff
+    /// `image.dcm`, a DICOM Secondary Capture file marked as synthetic.
+    case dicom
     /// `masks/<observation>.png`, one 8-bit mask per finding.
     case masks
 
@@ -55,12 +61,14 @@ public struct PromptSpec: Codable, Sendable, Hashable {
     public var age: Int?
     /// Optional exports, sorted.
     public var outputs: [ExportKind]
+    /// Study date for DICOM (`YYYY-MM-DD`), when the file gives one.
+    public var date: String?
 
     public init(source: String, documentIndex: Int = 0, documentCount: Int = 1, line: Int = 1,
                 title: String? = nil, text: String, tags: [String] = [], seeds: [UInt32] = [0],
                 size: ImageSize = PromptDefaults.size, generator: GeneratorKind = .phantom,
                 view: ViewPosition? = nil, sex: Sex? = nil, age: Int? = nil,
-                outputs: [ExportKind] = ExportKind.allCases) {
+                outputs: [ExportKind] = ExportKind.allCases, date: String? = nil) {
         self.source = source
         self.documentIndex = documentIndex
         self.documentCount = documentCount
@@ -75,6 +83,7 @@ public struct PromptSpec: Codable, Sendable, Hashable {
         self.sex = sex
         self.age = age
         self.outputs = outputs
+        self.date = date
     }
 }
 
