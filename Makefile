@@ -6,8 +6,11 @@ RELEASE    := .build/release/medsynth
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Libraries medsynth links against.
 DEPS       := libvips-dev libopenblas-dev libinotifytools0-dev pkg-config
-# Tools the tests use besides the Swift toolchain.
-TEST_DEPS  :=
+# Validators the tests run on generated files: DCMTK's dcmdump from Debian; pydicom and a
+# current dicom3tools (dciodvfy; Debian 12's predates the Synthetic Data attribute) in .venv/.
+TEST_DEPS  := dcmtk python3 python3-venv
+VENV       := .venv
+PY_TEST_PACKAGES := pydicom==3.0.2 numpy pypng==0.20220715.0 dicom3tools==20260927
 
 .PHONY: run build test deps test-deps bench clean-output help
 
@@ -29,6 +32,8 @@ test-deps: deps
 		echo "installing $$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@[ -x $(VENV)/bin/dciodvfy ] && $(VENV)/bin/python -c "import pydicom, numpy, png" 2>/dev/null || \
+		{ python3 -m venv $(VENV) && $(VENV)/bin/pip install -q $(PY_TEST_PACKAGES); }
 
 build: deps
 	$(SWIFT) build -c release --product medsynth
@@ -39,7 +44,7 @@ run: build
 	@echo "Gallery: open file://$(CURDIR)/output/index.html in a browser"
 
 test: test-deps
-	$(SWIFT) test
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" MEDSYNTH_REQUIRE_VALIDATORS=1 $(SWIFT) test
 
 bench: build
 	scripts/bench.sh

@@ -25,9 +25,10 @@ let package = Package(
         .target(name: "Numerics", dependencies: ["CBLAS"]),
         .target(name: "Phantom", dependencies: ["Numerics", "Prompting"]),
         .target(name: "Imaging", dependencies: ["VipsShim", "CVips", "Numerics"]),
+        .target(name: "DICOM"),
         .target(name: "Gallery", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Pipeline", dependencies: [
-            "Prompting", "Numerics", "Phantom", "Imaging", "Gallery",
+            "Prompting", "Numerics", "Phantom", "Imaging", "DICOM", "Gallery",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "medsynth", dependencies: [
@@ -38,6 +39,7 @@ let package = Package(
         .testTarget(name: "PromptingTests", dependencies: ["Prompting"]),
         .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Prompting", "Numerics"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),
+        .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CBLAS", "CInotify", "Imaging"]),
         .testTarget(name: "MedSynthCLITests", dependencies: ["medsynth", "Prompting"]),
     ]

@@ -34,3 +34,26 @@ public enum ImageEncoders {
         return try fitted.encode("jpegsave") { medsynth_jpeg_buffer($0, Int32(quality), $1, $2) }
     }
 }
+
+extension ImageEncoders {
+    /// A tiled pyramidal TIFF of the 16-bit master (256 px tiles, deflate).
+    public static func tiffPyramid(_ image: GrayImage16) throws -> Data {
+        try Vips.start()
+        let handle = try image.pixels.withUnsafeBufferPointer {
+            try VipsImageHandle(medsynth_image_from_u16($0.baseAddress, Int32(image.width), Int32(image.height)), operation: "load 16-bit pixels")
+        }
+        return try handle.encode("tiffsave") { medsynth_tiff_pyramid_buffer($0, $1, $2) }
+    }
+
+    /// Deep-zoom tiles (google layout `{z}/{y}/{x}.jpg`, 256 px) of the windowed image, written
+    /// into `folder`, which must not exist. The caller renames it into place.
+    public static func deepZoomTiles(_ image: GrayImage16, window: DisplayWindow, into folder: URL, quality: Int = 85) throws {
+        try Vips.start()
+        // Windowed and cast to 8 bits here: dzsave would drop the low byte of 16-bit data.
+        let display = window.apply(to: image)
+        let handle = try display.pixels.withUnsafeBufferPointer {
+            try VipsImageHandle(medsynth_image_from_u8($0.baseAddress, Int32(display.width), Int32(display.height)), operation: "load 8-bit pixels")
+        }
+        guard medsynth_dzsave_google(handle.pointer, folder.path, Int32(quality)) == 0 else { throw VipsError.take("dzsave") }
+    }
+}

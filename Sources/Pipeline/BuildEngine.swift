@@ -71,7 +71,7 @@ public struct BuildEngine: Sendable {
         observer(.planned(files: plan.fileCount, images: plan.jobs.count, toBuild: pending.count))
         plan.errors.forEach { observer(.invalid($0)) }
 
-        let results = JobRunner(width: options.jobs).run(pending) { job in
+        let results = JobRunner(width: options.jobs).run(pending) { job -> Result<ImageRecord, PromptFileError> in
             observer(.started(job))
             do {
                 let record = try make(job)
@@ -127,6 +127,8 @@ public struct BuildEngine: Sendable {
         guard record.contentHash == job.contentHash else { return false }
         return record.files.allSatisfy { file in
             let attributes = try? FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(file.path).path)
+            // Folders (the tile pyramid) are entered whole; their presence is what counts.
+            if attributes?[.type] as? FileAttributeType == .typeDirectory { return true }
             return (attributes?[.size] as? Int) == file.bytes
         }
     }

@@ -19,18 +19,30 @@ enum ImageExporter {
             try AtomicFile.write(data, to: output.appendingPathComponent(path))
             files.append(OutputFile(path: path, bytes: data.count, sha256: Hashing.sha256Hex(data)))
         }
-        // Masks or previews dropped from `outputs` must not linger from an earlier build.
-        try? FileManager.default.removeItem(at: output.appendingPathComponent(folder).appendingPathComponent("masks"))
+        let folderURL = output.appendingPathComponent(folder, isDirectory: true)
+        let wanted = Set(job.spec.outputs)
+        // Exports dropped from `outputs` must not linger from an earlier build.
+        for (export, names) in [(ExportKind.preview, ["preview.jpg", "thumb.jpg"]), (.tiles, ["tiles"]), (.tiff, ["image.tif"]),
+                                (.dicom, ["image.dcm"]), (.masks, ["masks"])] where !wanted.contains(export) || export == .masks {
+            for name in names { try? FileManager.default.removeItem(at: folderURL.appendingPathComponent(name)) }
+        }
 
         try write(try ImageEncoders.png16(generated.image), "image.png")
         let window = DisplayWindow.fromHistogram(of: generated.image)
-        if job.spec.outputs.contains(.preview) {
+        if wanted.contains(.preview) {
             try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 1024), "preview.jpg")
             try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 256), "thumb.jpg")
-        } else {
-            for name in ["preview.jpg", "thumb.jpg"] { try? FileManager.default.removeItem(at: output.appendingPathComponent(folder).appendingPathComponent(name)) }
         }
-        if job.spec.outputs.contains(.masks) {
+        if wanted.contains(.tiles) {
+            files += try TileExport.write(generated.image, window: window, into: folderURL, relativePath: folder)
+        }
+        if wanted.contains(.tiff) {
+            try write(try ImageEncoders.tiffPyramid(generated.image), "image.tif")
+        }
+        if wanted.contains(.dicom) {
+            try write(DICOMExport.encode(generated.image, job: job, generator: generator, window: window), "image.dcm")
+        }
+        if wanted.contains(.masks) {
             for observation in Observation.allCases {
                 guard let mask = generated.masks[observation] else { continue }
                 try write(try ImageEncoders.png8(mask), "masks/\(observation.slug).png")

@@ -22,6 +22,7 @@ public struct ImageJob: Sendable {
         var generatorVersion: String
         var outputs: [ExportKind]
         var exporterVersion: String
+        var studyDate: StudyDate
     }
 
     public init(spec: PromptSpec, seed: UInt32, id: String, generatorVersion: String) {
@@ -39,7 +40,7 @@ public struct ImageJob: Sendable {
         self.contentHash = Hashing.contentHash(HashInput(
             text: spec.text, reading: reading, seed: seed, size: spec.size,
             generator: spec.generator.rawValue, generatorVersion: generatorVersion,
-            outputs: spec.outputs, exporterVersion: ImageExporter.version))
+            outputs: spec.outputs, exporterVersion: ImageExporter.version, studyDate: StudyDate.resolve(for: spec)))
     }
 }
 

@@ -46,8 +46,9 @@ enum TextGuards {
             // "- - - x" nests one block level per dash on a single line.
             let leadingDashes = scalars.prefix { $0 == " " || $0 == "-" }.filter { $0 == "-" }.count
             if indent > PromptLimits.maxNesting * 4 || leadingDashes > PromptLimits.maxNesting {
+                let why = leadingDashes > PromptLimits.maxNesting ? "\(leadingDashes) nested list markers" : "indented \(indent) columns"
                 throw PromptFileError(file: file, line: location.line, column: location.column,
-                                      message: "nesting is too deep (indented \(indent) columns); prompt files need only a few levels")
+                                      message: "nesting is too deep (\(why)); prompt files need only a few levels")
             }
             var quote: Unicode.Scalar?
             var previous: Unicode.Scalar = " "

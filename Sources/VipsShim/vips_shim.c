@@ -42,3 +42,24 @@ int medsynth_png_buffer(VipsImage *image, int bitdepth, void **buffer, size_t *l
 int medsynth_jpeg_buffer(VipsImage *image, int quality, void **buffer, size_t *length) {
     return vips_jpegsave_buffer(image, buffer, length, "Q", quality, "strip", TRUE, NULL);
 }
+
+int medsynth_tiff_pyramid_buffer(VipsImage *image, void **buffer, size_t *length) {
+    return vips_tiffsave_buffer(image, buffer, length,
+                                "tile", TRUE, "tile_width", 256, "tile_height", 256,
+                                "pyramid", TRUE, "compression", VIPS_FOREIGN_TIFF_COMPRESSION_DEFLATE,
+                                "strip", TRUE, NULL);
+}
+
+int medsynth_dzsave_google(VipsImage *image, const char *path, int quality) {
+    char suffix[32];
+    snprintf(suffix, sizeof suffix, ".jpg[Q=%d,strip]", quality);
+    /* The google layout pads edge tiles; black matches the radiograph's background. */
+    VipsArrayDouble *background = vips_array_double_newv(1, 0.0);
+    int result = vips_dzsave(image, path,
+                             "layout", VIPS_FOREIGN_DZ_LAYOUT_GOOGLE,
+                             "tile_size", 256, "overlap", 0,
+                             "suffix", suffix, "background", background,
+                             "strip", TRUE, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    return result;
+}

@@ -88,8 +88,10 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(try site.build(["--output", other.path, "--jobs", "2"]).status, 0)
         let folder = "images/a-s4"
         let names = try FileManager.default.subpathsOfDirectory(atPath: site.output.appendingPathComponent(folder).path)
-            .filter { $0.hasSuffix(".png") || $0.hasSuffix(".jpg") }.sorted()
-        XCTAssertTrue(names.contains("image.png") && names.contains("masks/pleural-effusion.png"), "\(names)")
+            .filter { [".png", ".jpg", ".tif", ".dcm"].contains(where: $0.hasSuffix) }.sorted()
+        for expected in ["image.png", "image.tif", "image.dcm", "masks/pleural-effusion.png", "tiles/0/0/0.jpg"] {
+            XCTAssertTrue(names.contains(expected), "no \(expected) in \(names)")
+        }
         for name in names {
             let first = try Data(contentsOf: site.output.appendingPathComponent("\(folder)/\(name)"))
             let second = try Data(contentsOf: other.appendingPathComponent("\(folder)/\(name)"))

@@ -47,7 +47,7 @@ final class PromptFileParserTests: XCTestCase {
         XCTAssertEqual(specs.map(\.text), ["one", "two"])
         XCTAssertEqual(specs.map(\.documentIndex), [0, 1])
         XCTAssertEqual(specs[1].seeds, [10, 11, 12])
-        XCTAssertEqual(specs[1].line, 4)
+        XCTAssertEqual(specs[1].line, 3)
     }
 
     func testFrontMatterBodyIsThePrompt() throws {
@@ -73,7 +73,7 @@ final class PromptFileParserTests: XCTestCase {
 
     func testErrorsNameLineColumnAndExpectation() {
         XCTAssertEqual(error("prompt: x\nseeds: [1]\ncount: 2\n")?.description,
-                       "prompts/test.yaml:2:8: error: give either 'seeds' (a list) or 'count' with an optional first 'seed', not both")
+                       "prompts/test.yaml:3:8: error: give either 'seeds' (a list) or 'count' with an optional first 'seed', not both")
         XCTAssertEqual(error("prompt: x\nprompt: y\n")?.line, 2)
         XCTAssertEqual(error("prompt: x\nsize: 12x40\n")?.description,
                        "prompts/test.yaml:2:7: error: 'size' 12x40 is outside 64…16384 pixels per side")

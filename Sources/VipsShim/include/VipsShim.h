@@ -24,4 +24,11 @@ VipsImage *medsynth_fit(VipsImage *image, int long_side);
 int medsynth_png_buffer(VipsImage *image, int bitdepth, void **buffer, size_t *length);
 int medsynth_jpeg_buffer(VipsImage *image, int quality, void **buffer, size_t *length);
 
+/* Tiled pyramidal TIFF (256 px tiles, deflate) into a g_malloc'd buffer. */
+int medsynth_tiff_pyramid_buffer(VipsImage *image, void **buffer, size_t *length);
+
+/* Deep-zoom tiles in the google layout ({z}/{y}/{x}.jpg, 256 px, black padding) into the
+   folder `path`, which must not exist yet. Expects an 8-bit image. */
+int medsynth_dzsave_google(VipsImage *image, const char *path, int quality);
+
 #endif

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Writes DICOM Part 10 files (PS3.10 §7.1): a 128-byte preamble, `DICM`, the File Meta
+/// Information, then the dataset in Explicit VR Little Endian.
+public enum DICOMWriter {
+    /// Implementation Version Name in File Meta Information (SH, at most 16 characters).
+    public static let implementationVersionName = "MEDSYNTH_1"
+
+    /// The complete file for `image`. Deterministic: equal images give equal bytes.
+    ///
+    /// Invalid input — a pixel count that is not `rows × columns`, a malformed UID, date
+    /// or time — is a programming error and stops the program with a message.
+    public static func encode(_ image: SecondaryCaptureImage) -> Data {
+        validate(image)
+        let dataset = ElementEncoder.encode(SecondaryCaptureModules.attributes(for: image))
+        var file = [UInt8](repeating: 0, count: 128)  // preamble: unused, all zero
+        file.reserveCapacity(128 + 4 + 256 + dataset.count)
+        file.append(contentsOf: Array("DICM".utf8))
+        file.append(contentsOf: fileMetaInformation(sopInstanceUID: image.sopInstanceUID))
+        file.append(contentsOf: dataset)
+        return Data(file)
+    }
+
+    /// Group 0002, always Explicit VR Little Endian, led by its own group length: the byte
+    /// count of the elements after (0002,0000) up to the end of the group.
+    static func fileMetaInformation(sopInstanceUID: String) -> [UInt8] {
+        let body = ElementEncoder.encode([
+            .init(.fileMetaInformationVersion, .OB, .type1, .bytes([0x00, 0x01])),
+            .init(.mediaStorageSOPClassUID, .UI, .type1, .string(DICOMUID.secondaryCaptureImageStorage)),
+            .init(.mediaStorageSOPInstanceUID, .UI, .type1, .string(sopInstanceUID)),
+            .init(.transferSyntaxUID, .UI, .type1, .string(DICOMUID.explicitVRLittleEndian)),
+            .init(.implementationClassUID, .UI, .type1, .string(DICOMUID.implementationClass)),
+            .init(.implementationVersionName, .SH, .type3, .string(implementationVersionName)),
+        ])
+        let length = DICOMAttribute(.fileMetaInformationGroupLength, .UL, .type1, .uint32s([UInt32(body.count)]))
+        return ElementEncoder.encode([length]) + body
+    }
+
+    private static func validate(_ image: SecondaryCaptureImage) {
+        precondition((1...65535).contains(image.rows) && (1...65535).contains(image.columns),
+                     "image size \(image.columns)×\(image.rows) out of range")
+        precondition(image.pixels.count == image.rows * image.columns,
+                     "\(image.pixels.count) pixels for a \(image.columns)×\(image.rows) image")
+        for uid in [image.studyInstanceUID, image.seriesInstanceUID, image.sopInstanceUID] {
+            precondition(DICOMUID.isValid(uid), "invalid UID '\(uid)'")
+        }
+        precondition(ValueText.isDate(image.studyDate), "study date '\(image.studyDate)' is not YYYYMMDD")
+        precondition(ValueText.isTime(image.studyTime), "study time '\(image.studyTime)' is not HHMMSS")
+        precondition(image.windows.allSatisfy { $0.width >= 1 }, "window width must be at least 1")
+        precondition(image.pixelSpacingMM.map { $0 > 0 } ?? true, "pixel spacing must be positive")
+    }
+}
