@@ -26,13 +26,14 @@ let package = Package(
         .target(name: "Phantom", dependencies: ["Numerics", "Prompting"]),
         .target(name: "Imaging", dependencies: ["VipsShim", "CVips", "Numerics"]),
         .target(name: "DICOM"),
+        .target(name: "Watch", dependencies: ["CInotify"]),
         .target(name: "Gallery", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Pipeline", dependencies: [
             "Prompting", "Numerics", "Phantom", "Imaging", "DICOM", "Gallery",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "medsynth", dependencies: [
-            "Pipeline", "Prompting",
+            "Pipeline", "Prompting", "Watch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -40,6 +41,7 @@ let package = Package(
         .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Prompting", "Numerics"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
+        .testTarget(name: "WatchTests", dependencies: ["Watch"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CBLAS", "CInotify", "Imaging"]),
         .testTarget(name: "MedSynthCLITests", dependencies: ["medsynth", "Prompting"]),
     ]

@@ -7,10 +7,18 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Remake every image even when its outputs are up to date.
     public var force: Bool
+    /// Set to stop starting new images (SIGTERM, a newer change); images already being made
+    /// are finished, the rest are left for the next build.
+    public var cancellation: CancellationFlag?
+    /// Parsed prompt files kept between builds (`watch`).
+    public var cache: PlanCache?
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false,
+                cancellation: CancellationFlag? = nil, cache: PlanCache? = nil) {
         self.jobs = max(1, jobs)
         self.force = force
+        self.cancellation = cancellation
+        self.cache = cache
     }
 }
 
@@ -30,6 +38,8 @@ public struct BuildSummary: Codable, Sendable {
     public var images: Int
     public var built: Int
     public var skipped: Int
+    /// Images not started because the build was cancelled.
+    public var cancelled: Int
     public var removed: Int
     public var errors: [PromptFileError]
     public var seconds: Double
@@ -53,7 +63,7 @@ public struct BuildEngine: Sendable {
         let started = DispatchTime.now()
         try OutputGuard.prepare(site)
         AtomicFile.sweepLeftovers(under: site.output)
-        let plan = try BuildPlanner.plan(site)
+        let plan = try BuildPlanner.plan(site, cache: options.cache)
         let previous = Manifest.load(from: site.output)
         let previousByID = Dictionary((previous?.images ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
@@ -71,7 +81,9 @@ public struct BuildEngine: Sendable {
         observer(.planned(files: plan.fileCount, images: plan.jobs.count, toBuild: pending.count))
         plan.errors.forEach { observer(.invalid($0)) }
 
-        let results = JobRunner(width: options.jobs).run(pending) { job -> Result<ImageRecord, PromptFileError> in
+        let cancellation = options.cancellation
+        let results = JobRunner(width: options.jobs).run(pending) { job -> Result<ImageRecord, PromptFileError>? in
+            if cancellation?.isSet == true { return nil }
             observer(.started(job))
             do {
                 let record = try make(job)
@@ -88,10 +100,11 @@ public struct BuildEngine: Sendable {
         var built = 0
         for result in results {
             switch result {
-            case .success(let record):
+            case nil: break  // Cancelled before it started: the next build makes it.
+            case .success(let record)?:
                 records[record.id] = record
                 built += 1
-            case .failure(let failure): errors.append(failure)
+            case .failure(let failure)?: errors.append(failure)
             }
         }
 
@@ -102,7 +115,7 @@ public struct BuildEngine: Sendable {
                                 errors: errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
         try SiteWriter(site: site).write(manifest)
         return BuildSummary(files: plan.fileCount, images: manifest.images.count, built: built,
-                            skipped: plan.jobs.count - pending.count, removed: removed.count, errors: manifest.errors,
+                            skipped: plan.jobs.count - pending.count, cancelled: results.filter { $0 == nil }.count, removed: removed.count, errors: manifest.errors,
                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
                             output: site.output.path)
     }
@@ -142,5 +155,25 @@ public struct BuildEngine: Sendable {
             if (try? FileManager.default.removeItem(at: images.appendingPathComponent(name))) != nil { removed.append(name) }
         }
         return removed
+    }
+}
+
+/// A thread-safe flag to stop a build from starting more images.
+public final class CancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    public init() {}
+
+    public var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+
+    public func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
     }
 }

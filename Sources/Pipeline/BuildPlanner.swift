@@ -12,36 +12,53 @@ public struct BuildPlan: Sendable {
 
 /// Reads every prompt file and expands prompts × seeds into jobs with stable ids.
 public enum BuildPlanner {
-    public static func plan(_ site: Site) throws -> BuildPlan {
+    /// `cache` (kept by `watch` between builds) skips files unchanged since the last plan.
+    public static func plan(_ site: Site, cache: PlanCache? = nil) throws -> BuildPlan {
+        let configURL = site.root.appendingPathComponent(SiteConfig.fileName)
+        cache?.noteConfig(FileStamp(path: configURL.path))
         let config = try SiteConfig.load(siteRoot: site.root)
         var jobs: [ImageJob] = []
         var errors: [PromptFileError] = []
         var usedIDs: Set<String> = []
         let files = PromptScanner.scan(site)
+        cache?.keep(only: Set(files.map(\.path)))
         for file in files {
             if let problem = file.problem {
                 errors.append(problem)
                 continue
             }
-            do {
-                let data = try Data(contentsOf: file.url)
-                let specs = try PromptFileParser.parse(data, file: file.path, config: config)
-                for spec in specs {
-                    let generator = Generators.generator(for: spec.generator)
-                    for seed in spec.seeds {
-                        var id = ImageID.make(for: spec, seed: seed)
-                        // Two files that slug alike (a.md, a.yaml) keep apart by their extension.
-                        if usedIDs.contains(id) { id += "-" + ImageID.slug((spec.source as NSString).pathExtension) }
-                        usedIDs.insert(id)
-                        jobs.append(ImageJob(spec: spec, seed: seed, id: id, generatorVersion: generator.version))
-                    }
-                }
-            } catch let error as PromptFileError {
+            switch jobsOf(file, config: config, cache: cache) {
+            case .failure(let error):
                 errors.append(error)
-            } catch {
-                errors.append(PromptFileError(file: file.path, line: 0, column: 0, message: "cannot read: \(error.localizedDescription)"))
+            case .success(let fileJobs):
+                for var job in fileJobs {
+                    // Two files that slug alike (a.md, a.yaml) keep apart by their extension.
+                    if usedIDs.contains(job.id) { job.id += "-" + ImageID.slug((job.spec.source as NSString).pathExtension) }
+                    usedIDs.insert(job.id)
+                    jobs.append(job)
+                }
             }
         }
         return BuildPlan(config: config, jobs: jobs, errors: errors, fileCount: files.count)
+    }
+
+    private static func jobsOf(_ file: ScannedFile, config: SiteConfig, cache: PlanCache?) -> Result<[ImageJob], PromptFileError> {
+        let stamp = FileStamp(path: file.url.path)
+        if let stamp, let known = cache?.outcome(for: file.path, stamp: stamp) { return known }
+        let outcome: Result<[ImageJob], PromptFileError>
+        do {
+            let data = try Data(contentsOf: file.url)
+            let specs = try PromptFileParser.parse(data, file: file.path, config: config)
+            outcome = .success(specs.flatMap { spec in
+                let generator = Generators.generator(for: spec.generator)
+                return spec.seeds.map { ImageJob(spec: spec, seed: $0, id: ImageID.make(for: spec, seed: $0), generatorVersion: generator.version) }
+            })
+        } catch let error as PromptFileError {
+            outcome = .failure(error)
+        } catch {
+            outcome = .failure(PromptFileError(file: file.path, line: 0, column: 0, message: "cannot read: \(error.localizedDescription)"))
+        }
+        if let stamp { cache?.store(outcome, for: file.path, stamp: stamp) }
+        return outcome
     }
 }

@@ -24,7 +24,7 @@ struct MedSynth: ParsableCommand {
         Example:
           medsynth new my-site && cd my-site && medsynth build
         """,
-        subcommands: [BuildCommand.self, GenerateCommand.self, ValidateCommand.self, ExplainCommand.self,
+        subcommands: [BuildCommand.self, WatchCommand.self, GenerateCommand.self, ValidateCommand.self, ExplainCommand.self,
                       NewCommand.self, VersionCommand.self])
 
     static func main() {

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Prompting
+import Watch
+
+struct WatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Build the site, then rebuild what changed whenever prompt files, medsynth.yaml or templates change.",
+        discussion: """
+        Watches prompts/ (with every subfolder, new ones included), medsynth.yaml and
+        templates/. Changes are batched once files have been quiet for 150 ms; invalid prompt
+        files show as error cards and log lines until they are fixed. A build that is running
+        when more changes arrive stops starting images and is followed by a new one. SIGINT and
+        SIGTERM finish the images being written and exit 0; after a crash or kill -9, the next
+        start completes the interrupted work.
+
+        Examples:
+          medsynth watch --site my-site
+          medsynth watch --json >> watch.log
+        """)
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(help: ArgumentHelp("Images made at once (default: number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Log one JSON object per line instead of text.")
+    var json = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let site = Site(root: siteOptions.siteURL, output: siteOptions.outputURL)
+        let log = WatchLog(json: json)
+        let stop = CancellationFlag()
+        let signals = SignalWatch(on: [SIGINT, SIGTERM]) { signal in
+            log.note("received signal \(signal), finishing the images being written")
+            stop.set()
+        }
+        defer { signals.cancel() }
+
+        // Watch before the first build, so nothing saved during it is missed.
+        let watcher = FileWatcher(recursive: [site.prompts, site.templates], shallow: [site.root])
+        try watcher.start()
+        defer { watcher.stop() }
+        let batcher = ChangeBatcher()
+        let relevant = RelevantPaths(site: site)
+        Thread.detachNewThread {
+            let pump = DispatchSemaphore(value: 0)
+            Task {
+                for await event in watcher.events where relevant.matches(event) { batcher.add(event) }
+                pump.signal()
+            }
+            pump.wait()
+        }
+
+        let cache = PlanCache()
+        var pendingBatch: ChangeBatcher.Batch? = ChangeBatcher.Batch(paths: [], rescanReasons: ["start"])
+        log.note("watching \(site.prompts.path), \(site.templates.path) and \(SiteConfig.fileName); output in \(site.output.path)")
+        while !stop.isSet {
+            if pendingBatch == nil { pendingBatch = batcher.takeIfSettled() }
+            guard let batch = pendingBatch else {
+                usleep(20_000)
+                continue
+            }
+            pendingBatch = nil
+            log.batch(batch)
+            let thisBuild = CancellationFlag()
+            let engine = BuildEngine(site: site, options: BuildOptions(jobs: jobs, cancellation: thisBuild, cache: cache))
+            let outcome = BuildOutcome()
+            let finished = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                outcome.result = Result { try engine.build(observer: log.handle) }
+                finished.signal()
+            }
+            // Newer changes or a signal stop the build from starting more images.
+            while finished.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+                if stop.isSet || batcher.isSettled() { thisBuild.set() }
+            }
+            switch outcome.result {
+            case .success(let summary)?: log.summary(summary)
+            case .failure(let error)?: log.note("build failed: \(error)")
+            case nil: break
+            }
+        }
+        log.note("stopped")
+    }
+}
+
+/// Paths whose changes matter: prompt files, the site config, the theme.
+struct RelevantPaths: Sendable {
+    let prompts: String
+    let templates: String
+    let config: String
+
+    init(site: Site) {
+        prompts = site.prompts.path
+        templates = site.templates.path
+        config = site.root.appendingPathComponent(SiteConfig.fileName).path
+    }
+
+    func matches(_ event: WatchEvent) -> Bool {
+        guard case .changed(let path) = event else { return true }
+        return path == config || path == prompts || path.hasPrefix(prompts + "/") || path == templates || path.hasPrefix(templates + "/")
+    }
+}
+
+private final class BuildOutcome: @unchecked Sendable {
+    var result: Result<BuildSummary, Error>?
+}
+
+/// Calls `handler` on SIGINT/SIGTERM instead of dying, so in-flight images can finish.
+final class SignalWatch {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(on signals: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
+        for number in signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { handler(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func cancel() { sources.forEach { $0.cancel() } }
+}
