@@ -77,6 +77,12 @@ struct TemporarySite {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
+    /// The manifest if one has been written, without recording a test failure (for polling).
+    func currentManifest() -> [String: Any]? {
+        guard let data = try? Data(contentsOf: output.appendingPathComponent("manifest.json")) else { return nil }
+        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    }
+
     func imageIDs() throws -> [String] {
         let images = try XCTUnwrap(try manifest()["images"] as? [[String: Any]])
         return images.compactMap { $0["id"] as? String }
