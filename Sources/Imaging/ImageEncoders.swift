@@ -1,3 +1,4 @@
+import CVips
 import Foundation
 import Numerics
 import VipsShim
@@ -55,5 +56,19 @@ extension ImageEncoders {
             try VipsImageHandle(medsynth_image_from_u8($0.baseAddress, Int32(display.width), Int32(display.height)), operation: "load 8-bit pixels")
         }
         guard medsynth_dzsave_google(handle.pointer, folder.path, Int32(quality)) == 0 else { throw VipsError.take("dzsave") }
+    }
+}
+
+/// Decoders for files MedSynth wrote itself.
+public enum ImageDecoders {
+    /// Reads a 16-bit grayscale PNG master back into pixels.
+    public static func png16(at url: URL) throws -> GrayImage16 {
+        try Vips.start()
+        var pointer: UnsafeMutablePointer<UInt16>?
+        var width: Int32 = 0, height: Int32 = 0
+        guard medsynth_load_png16(url.path, &pointer, &width, &height) == 0, let pointer else { throw VipsError.take("pngload") }
+        defer { g_free(pointer) }
+        let count = Int(width) * Int(height)
+        return GrayImage16(width: Int(width), height: Int(height), pixels: Array(UnsafeBufferPointer(start: pointer, count: count)))
     }
 }

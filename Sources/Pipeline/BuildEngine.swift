@@ -30,6 +30,8 @@ public enum BuildEvent: Sendable {
     case built(ImageRecord)
     case failed(ImageJob, PromptFileError)
     case removed(id: String)
+    /// A renamed prompt file's image moved to its new id without being generated again.
+    case relocated(from: String, to: ImageRecord)
 }
 
 /// What a build did; `medsynth build --json` prints it.
@@ -38,6 +40,8 @@ public struct BuildSummary: Codable, Sendable {
     public var images: Int
     public var built: Int
     public var skipped: Int
+    /// Images of renamed prompt files moved to their new ids instead of being generated.
+    public var relocated: Int
     /// Images not started because the build was cancelled.
     public var cancelled: Int
     public var removed: Int
@@ -69,6 +73,7 @@ public struct BuildEngine: Sendable {
 
         var records: [String: ImageRecord] = [:]
         var pending: [ImageJob] = []
+        var relocated = 0
         for job in plan.jobs {
             if !options.force, var record = previousByID[job.id], isComplete(record, for: job) {
                 record.title = job.spec.title
@@ -77,6 +82,18 @@ public struct BuildEngine: Sendable {
             } else {
                 pending.append(job)
             }
+        }
+        // Renamed prompt files: take over the images of ids that are going away.
+        let plannedIDs = Set(plan.jobs.map(\.id))
+        var orphans = Dictionary(grouping: (previous?.images ?? []).filter { !plannedIDs.contains($0.id) }, by: \.contentHash)
+        let relocator = ImageRelocator(output: site.output)
+        pending = pending.filter { job in
+            guard !options.force, let old = ImageRelocator.candidate(for: job, among: &orphans),
+                  let moved = try? relocator.relocate(old, to: job, generator: Generators.generator(for: job.spec.generator)) else { return true }
+            records[job.id] = moved
+            relocated += 1
+            observer(.relocated(from: old.id, to: moved))
+            return false
         }
         observer(.planned(files: plan.fileCount, images: plan.jobs.count, toBuild: pending.count))
         plan.errors.forEach { observer(.invalid($0)) }
@@ -115,7 +132,7 @@ public struct BuildEngine: Sendable {
                                 errors: errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
         try SiteWriter(site: site).write(manifest)
         return BuildSummary(files: plan.fileCount, images: manifest.images.count, built: built,
-                            skipped: plan.jobs.count - pending.count, cancelled: results.filter { $0 == nil }.count, removed: removed.count, errors: manifest.errors,
+                            skipped: plan.jobs.count - pending.count - relocated, relocated: relocated, cancelled: results.filter { $0 == nil }.count, removed: removed.count, errors: manifest.errors,
                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
                             output: site.output.path)
     }

@@ -63,3 +63,19 @@ int medsynth_dzsave_google(VipsImage *image, const char *path, int quality) {
     vips_area_unref(VIPS_AREA(background));
     return result;
 }
+
+int medsynth_load_png16(const char *path, uint16_t **pixels, int *width, int *height) {
+    VipsImage *image = vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    if (image == NULL) return -1;
+    if (vips_image_get_bands(image) != 1 || vips_image_get_format(image) != VIPS_FORMAT_USHORT) {
+        vips_error("medsynth", "%s is not a 1-band 16-bit image", path);
+        g_object_unref(image);
+        return -1;
+    }
+    size_t size = 0;
+    *pixels = vips_image_write_to_memory(image, &size);
+    *width = vips_image_get_width(image);
+    *height = vips_image_get_height(image);
+    g_object_unref(image);
+    return *pixels == NULL ? -1 : 0;
+}

@@ -43,7 +43,7 @@ struct BuildCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(summary), as: UTF8.self))
         } else {
-            Log.info("built \(summary.built), up to date \(summary.skipped), removed \(summary.removed), errors \(summary.errors.count) in \(String(format: "%.2f", summary.seconds)) s")
+            Log.info("built \(summary.built), up to date \(summary.skipped), renamed \(summary.relocated), removed \(summary.removed), errors \(summary.errors.count) in \(String(format: "%.2f", summary.seconds)) s")
             Log.info("open \(site.output.appendingPathComponent("index.html").path)")
         }
         if !summary.succeeded { throw InvalidInput() }

@@ -35,6 +35,8 @@ final class ProgressReporter: @unchecked Sendable {
             line(error.description)
         case .removed(let id):
             line("removed \(id)")
+        case .relocated(let old, let record):
+            line("renamed \(old) → \(record.id) (\(record.source)), not generated again")
         }
         drawBar()
     }

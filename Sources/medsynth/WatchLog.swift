@@ -31,13 +31,16 @@ final class WatchLog: @unchecked Sendable {
                  text: error.description)
         case .removed(let id):
             emit(["event": "removed", "id": id], text: "removed \(id)")
+        case .relocated(let old, let record):
+            emit(["event": "renamed", "from": old, "id": record.id, "source": record.source],
+                 text: "renamed \(old) → \(record.id) (\(record.source)), not generated again")
         case .planned, .started:
             break
         }
     }
 
     func summary(_ summary: BuildSummary) {
-        emit(["event": "build", "built": summary.built, "skipped": summary.skipped, "removed": summary.removed,
+        emit(["event": "build", "built": summary.built, "skipped": summary.skipped, "removed": summary.removed, "relocated": summary.relocated,
               "cancelled": summary.cancelled, "errors": summary.errors.count, "images": summary.images, "seconds": summary.seconds],
              text: String(format: "build: %d built, %d up to date, %d removed, %d errors, %d postponed in %.3f s",
                           summary.built, summary.skipped, summary.removed, summary.errors.count, summary.cancelled, summary.seconds))

@@ -65,6 +65,18 @@ final class BuildTests: XCTestCase {
         XCTAssertEqual(third["skipped"] as? Int, 1)
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: pngB.path)[.modificationDate] as? Date, stampB)
 
+        // A renamed file keeps its images: moved to the new id, not generated again.
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("prompts/b.yaml"), to: site.root.appendingPathComponent("prompts/heart.yaml"))
+        let renamed = try summaryOf(site.build(["--json"]))
+        XCTAssertEqual(renamed["built"] as? Int, 0)
+        XCTAssertEqual(renamed["relocated"] as? Int, 1)
+        XCTAssertEqual(try site.imageIDs(), ["a-s1", "a-s2", "heart-s0"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("images/b-s0").path))
+        let dump = try Tool.run("dcmdump", [site.output.appendingPathComponent("images/heart-s0/image.dcm").path])
+        XCTAssertTrue(dump.output.contains("SYNTHETIC^heart-s0"), "the DICOM names the new id:\n\(dump.output)")
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("prompts/heart.yaml"), to: site.root.appendingPathComponent("prompts/b.yaml"))
+        XCTAssertEqual(try summaryOf(site.build(["--json"]))["relocated"] as? Int, 1)
+
         // Fewer seeds and a removed file remove their images.
         try site.write("prompts/a.yaml", "prompt: PA chest radiograph, right pneumothorax\nseeds: [2]\n")
         try site.remove("prompts/b.yaml")

@@ -16,6 +16,9 @@ VipsImage *medsynth_image_from_u16(const uint16_t *pixels, int width, int height
 /* A 1-band 8-bit image copied from memory, tagged B_W. */
 VipsImage *medsynth_image_from_u8(const uint8_t *pixels, int width, int height);
 
+/* Decodes a 1-band 16-bit PNG into a g_malloc'd buffer of width × height samples. */
+int medsynth_load_png16(const char *path, uint16_t **pixels, int *width, int *height);
+
 /* Shrink so the long side is `long_side` pixels (never enlarges). */
 VipsImage *medsynth_fit(VipsImage *image, int long_side);
 

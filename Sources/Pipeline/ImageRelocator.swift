@@ -1,0 +1,60 @@
+import Foundation
+import Imaging
+import Prompting
+
+/// When a prompt file is renamed or moved, its images get new ids but the same content hash.
+/// Instead of generating them again, their folder is moved to the new id and only the files
+/// that name the image (DICOM patient and UIDs, `meta.json`) are written anew.
+struct ImageRelocator {
+    let output: URL
+
+    /// A previous record that `job` can take over, if one will otherwise be removed.
+    static func candidate(for job: ImageJob, among orphans: inout [String: [ImageRecord]]) -> ImageRecord? {
+        guard var list = orphans[job.contentHash], !list.isEmpty else { return nil }
+        let record = list.removeFirst()
+        orphans[job.contentHash] = list
+        return record
+    }
+
+    func relocate(_ old: ImageRecord, to job: ImageJob, generator: any ImageGenerator) throws -> ImageRecord {
+        let started = DispatchTime.now()
+        let manager = FileManager.default
+        let oldFolder = "images/\(old.id)", newFolder = "images/\(job.id)"
+        let target = output.appendingPathComponent(newFolder)
+        try? manager.removeItem(at: target)
+        try manager.moveItem(at: output.appendingPathComponent(oldFolder), to: target)
+
+        var files = old.files.filter { !$0.path.hasSuffix("/image.dcm") && !$0.path.hasSuffix("/meta.json") }.map { file in
+            OutputFile(path: newFolder + file.path.dropFirst(oldFolder.count), bytes: file.bytes, sha256: file.sha256)
+        }
+        func write(_ data: Data, _ name: String) throws {
+            try AtomicFile.write(data, to: target.appendingPathComponent(name))
+            files.append(OutputFile(path: "\(newFolder)/\(name)", bytes: data.count, sha256: Hashing.sha256Hex(data)))
+        }
+        let image = try ImageDecoders.png16(at: target.appendingPathComponent("image.png"))
+        let window = DisplayWindow.fromHistogram(of: image)
+        if job.spec.outputs.contains(.dicom) {
+            try write(DICOMExport.encode(image, job: job, generator: generator, window: window), "image.dcm")
+        }
+        var record = old
+        record.id = job.id
+        record.source = job.spec.source
+        record.documentIndex = job.spec.documentIndex
+        record.title = job.spec.title
+        record.tags = job.spec.tags
+        record.timings.export = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        record.files = files
+        let measures = Self.measures(in: target.appendingPathComponent("meta.json"))
+        let meta = ImageMetadata(record: record, unparsed: job.reading.unparsed, supine: job.reading.supine, measures: measures, window: window)
+        try write(try meta.encoded(), "meta.json")
+        record.files = files
+        return record
+    }
+
+    /// The generator's measures from the old `meta.json` (they depend on the pixels only).
+    private static func measures(in url: URL) -> [String: Double] {
+        guard let data = try? Data(contentsOf: url),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        return object["measures"] as? [String: Double] ?? [:]
+    }
+}
