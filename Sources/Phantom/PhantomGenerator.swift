@@ -1,0 +1,89 @@
+import Numerics
+import Prompting
+
+/// The phantom generator: a deterministic multi-scale anatomical model of a chest radiograph
+/// with pixel-exact ground-truth masks per finding.
+public enum PhantomGenerator {
+    /// Bumped whenever output pixels change for the same input.
+    public static let version: String = "1.0.0"
+
+    /// Renders one radiograph. The same inputs always give byte-identical output.
+    /// - Parameters:
+    ///   - reading: findings, view (nil = PA), sex and age (nil = chosen by the seed).
+    ///   - seed: fixes the patient (anatomy, positioning, exposure) and the findings' details.
+    ///   - width, height: output size, 64…16384 per side, any aspect.
+    public static func render(reading: ClinicalReading, seed: UInt64, width: Int, height: Int) -> PhantomResult {
+        let w = min(max(width, 64), 16384), h = min(max(height, 64), 16384)
+        let view = reading.view ?? .pa
+        let anatomy = PatientAnatomy.make(seed: seed, sex: reading.sex, age: reading.age)
+        let findings = FindingPlan(reading: reading, seed: seed)
+        let consequences = findings.consequences(normalCTR: anatomy.normalCTR)
+
+        // The detector frame: the thorax region fitted into the output, centred.
+        let baseLayout = Layout(anatomy: anatomy, view: view, consequences: Consequences())
+        let roi = regionOfInterest(baseLayout)
+        let frame = Frame(width: w, height: h, centerU: roi.cu, centerV: roi.cv, roi: (roi.w, roi.h),
+                          lateral: view == .lateral, rotation: anatomy.rotation)
+
+        // Coarse pass on the finding-free patient: scatter field and display calibration.
+        let coarse = CoarsePass.run(anatomy: anatomy, layout: baseLayout, frame: frame)
+
+        // The scene with findings, projected for this output size.
+        var measures: [String: Double] = [:]
+        let layout = Layout(anatomy: anatomy, view: view, consequences: consequences)
+        let scene = SceneAssembly.build(layout: layout, findings: findings, supine: reading.supine,
+                                        pixelCm: frame.pix, measures: &measures)
+        let plan = Projector.plan(scene: scene, frame: frame, maskCount: findings.maskObservations.count)
+        let bands = DetailBands(rng: anatomy.rng.stream("detail"), pixelCm: frame.pix, scale: 1)
+        let renderer = Renderer(plan: plan, bands: bands, muScale: anatomy.scale)
+
+        var image = [UInt16](repeating: 0, count: w * h)
+        var maskStore = [[UInt8]](repeating: [], count: findings.maskObservations.count)
+        let display = Display(aLung: coarse.aLung, aMed: coarse.aMed,
+                              noiseSigma: Float(min(0.03, 0.0065 * (0.04 / frame.pix))),
+                              noiseSeed: CounterRNG(seed: seed).stream("detector").bits(0))
+        image.withUnsafeMutableBufferPointer { ib in
+            var ptrs: [UnsafeMutableBufferPointer<UInt8>] = []
+            for _ in maskStore.indices {
+                let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: w * h)
+                p.initialize(repeating: 0)
+                ptrs.append(p)
+            }
+            renderer.render(scatter: coarse.scatter, display: display, image: SharedPointer(p: ib.baseAddress!),
+                            masks: ptrs.map { SharedPointer(p: $0.baseAddress!) })
+            for k in maskStore.indices {
+                maskStore[k] = Array(ptrs[k])
+                ptrs[k].deallocate()
+            }
+        }
+        var masks: [Observation: Mask8] = [:]
+        for (k, obs) in findings.maskObservations.enumerated() {
+            masks[obs] = Mask8(width: w, height: h, pixels: maskStore[k])
+        }
+        Measures.finish(&measures, anatomy: anatomy, layout: layout, frame: frame, view: view)
+        return PhantomResult(image: GrayImage16(width: w, height: h, pixels: image), masks: masks, measures: measures)
+    }
+
+    /// The thorax region (adult cm) the frame must contain.
+    static func regionOfInterest(_ l: Layout) -> (cu: Double, cv: Double, w: Double, h: Double) {
+        let top = l.apexY[0] - 7.5, bottom = l.domeY[1] + 10
+        if l.view == .lateral { return (0.5, (top + bottom) / 2, 34, bottom - top) }
+        return (0, (top + bottom) / 2, 39, bottom - top)
+    }
+}
+
+/// The result of one render.
+public struct PhantomResult: Sendable {
+    /// MONOCHROME2: bone and fluid whiter (higher), air darker.
+    public var image: GrayImage16
+    /// One mask per drawn positive/uncertain observation (255 inside), same size as the image.
+    public var masks: [Observation: Mask8]
+    /// Measurements as drawn, camelCase keys (e.g. `cardiothoracicRatio`).
+    public var measures: [String: Double]
+
+    public init(image: GrayImage16, masks: [Observation: Mask8], measures: [String: Double]) {
+        self.image = image
+        self.masks = masks
+        self.measures = measures
+    }
+}

@@ -1,0 +1,198 @@
+import XCTest
+@testable import Phantom
+import Prompting
+import Numerics
+
+/// The phantom generator: determinism, findings that act only where their masks say,
+/// laterality, cardiothoracic ratio, views, demographics and sizes.
+final class PhantomTests: XCTestCase {
+    let size = 160
+
+    func render(_ findings: [Finding] = [], view: ViewPosition = .pa, seed: UInt64 = 7, age: Int? = nil, sex: Sex? = nil,
+                width: Int? = nil, height: Int? = nil) -> PhantomResult {
+        PhantomGenerator.render(reading: ClinicalReading(view: view, sex: sex, age: age, findings: findings),
+                                seed: seed, width: width ?? size, height: height ?? size)
+    }
+
+    func finding(_ o: Observation, _ side: Side? = nil, _ severity: Severity? = .moderate, kind: String? = nil,
+                 qualifiers: [String] = [], label: FindingLabel = .positive) -> Finding {
+        Finding(observation: o, label: label, side: side, severity: severity, kind: kind, qualifiers: qualifiers)
+    }
+
+    /// Pixels that differ between two images.
+    func changed(_ a: GrayImage16, _ b: GrayImage16) -> [Int] {
+        (0..<a.pixels.count).filter { a.pixels[$0] != b.pixels[$0] }
+    }
+
+    /// Fraction of changed pixels covered by the mask.
+    func coverage(_ base: PhantomResult, _ with: PhantomResult, _ obs: Observation) -> Double {
+        guard let m = with.masks[obs] else { return 0 }
+        let ch = changed(base.image, with.image)
+        if ch.isEmpty { return 1 }
+        return Double(ch.filter { m.pixels[$0] > 0 }.count) / Double(ch.count)
+    }
+
+    func centroidX(_ m: Mask8) -> Double {
+        var sum = 0.0, n = 0.0
+        for y in 0..<m.height { for x in 0..<m.width where m[x, y] > 0 { sum += Double(x); n += 1 } }
+        return n > 0 ? sum / n / Double(m.width) : -1
+    }
+
+    func testRendersAreByteIdentical() {
+        let f = [finding(.pleuralEffusion, .left), finding(.supportDevices, kind: "pacemaker")]
+        let a = render(f), b = render(f)
+        XCTAssertEqual(a.image.pixels, b.image.pixels)
+        XCTAssertEqual(a.masks[.pleuralEffusion]?.pixels, b.masks[.pleuralEffusion]?.pixels)
+        XCTAssertEqual(a.measures, b.measures)
+    }
+
+    func testImageUsesTheRangeAndLooksLikeAChestFilm() {
+        let r = render()
+        let px = r.image.pixels
+        XCTAssertLessThan(px.min()!, 6000, "air outside the body is dark")
+        XCTAssertGreaterThan(px.max()!, 55000, "bone and mediastinum are white")
+        // Mid-lung darker than the mediastinum at the same height.
+        let y = size * 45 / 100
+        XCTAssertLessThan(r.image[size / 4, y], r.image[size / 2, y])
+        XCTAssertLessThan(r.image[size * 3 / 4, y], r.image[size / 2, y])
+    }
+
+    func testEffusionIsWhiterAndInsideItsMask() {
+        let base = render()
+        let eff = render([finding(.pleuralEffusion, .right)])
+        XCTAssertGreaterThanOrEqual(coverage(base, eff, .pleuralEffusion), 0.95)
+        let ch = changed(base.image, eff.image)
+        XCTAssertFalse(ch.isEmpty)
+        let whiter = ch.filter { eff.image.pixels[$0] > base.image.pixels[$0] }.count
+        XCTAssertGreaterThanOrEqual(Double(whiter) / Double(ch.count), 0.95)
+        XCTAssertGreaterThan(eff.measures["effusionHeightFractionRight"] ?? 0, 0.2)
+    }
+
+    func testPneumothoraxIsDarker() {
+        let base = render()
+        let ptx = render([finding(.pneumothorax, .left)])
+        XCTAssertGreaterThanOrEqual(coverage(base, ptx, .pneumothorax), 0.95)
+        let ch = changed(base.image, ptx.image)
+        let delta = ch.reduce(0.0) { $0 + Double(ptx.image.pixels[$1]) - Double(base.image.pixels[$1]) }
+        XCTAssertLessThan(delta / Double(max(1, ch.count)), 0)
+        XCTAssertNotNil(ptx.measures["pneumothoraxRimFractionLeft"])
+    }
+
+    func testNonShiftFindingsChangeOnlyTheirMask() {
+        let base = render()
+        let cases: [Finding] = [
+            finding(.consolidation, .right, qualifiers: ["air bronchograms"]), finding(.pneumonia, .left),
+            finding(.lungOpacity, .left), finding(.edema, .bilateral), finding(.lungLesion, .right, kind: "mass"),
+            finding(.cardiomegaly), finding(.enlargedCardiomediastinum), finding(.pleuralOther, .right),
+            finding(.fracture, .left, qualifiers: ["displaced"]), finding(.fracture, .right, qualifiers: ["healed"]),
+            finding(.supportDevices, kind: "endotracheal tube"), finding(.supportDevices, kind: "central line"),
+            finding(.supportDevices, kind: "nasogastric tube"), finding(.supportDevices, .right, kind: "chest tube"),
+            finding(.atelectasis, .left, .mild),
+        ]
+        for f in cases {
+            let r = render([f])
+            XCTAssertNotNil(r.masks[f.observation], "\(f.observation)")
+            XCTAssertFalse(changed(base.image, r.image).isEmpty, "\(f.observation) \(f.kind ?? "") changes the image")
+            XCTAssertGreaterThanOrEqual(coverage(base, r, f.observation), 0.95, "\(f.observation) \(f.kind ?? "")")
+        }
+    }
+
+    func testUncertainFindingsAreSubtler() {
+        let base = render()
+        let pos = render([finding(.consolidation, .right)])
+        let unc = render([finding(.consolidation, .right, label: .uncertain)])
+        func total(_ r: PhantomResult) -> Double {
+            changed(base.image, r.image).reduce(0.0) { $0 + abs(Double(r.image.pixels[$1]) - Double(base.image.pixels[$1])) }
+        }
+        XCTAssertLessThan(total(unc), total(pos) * 0.7)
+        XCTAssertGreaterThan(total(unc), 0)
+    }
+
+    func testNegativeFindingsAreAbsent() {
+        let base = render()
+        let neg = render([finding(.pleuralEffusion, .right, label: .negative)])
+        XCTAssertEqual(base.image.pixels, neg.image.pixels)
+        XCTAssertTrue(neg.masks.isEmpty)
+    }
+
+    func testLateralizedFindingsAppearOnTheirSide() {
+        // PA/AP: the patient's right is on the image's left.
+        let obs: [(Observation, String?)] = [(.pleuralEffusion, nil), (.pneumothorax, nil), (.consolidation, nil),
+                                             (.lungLesion, nil), (.pleuralOther, nil), (.atelectasis, nil), (.fracture, nil)]
+        for (o, kind) in obs {
+            for view in [ViewPosition.pa, .ap] {
+                let right = render([finding(o, .right, kind: kind)], view: view)
+                let left = render([finding(o, .left, kind: kind)], view: view)
+                XCTAssertLessThan(centroidX(right.masks[o]!), 0.5, "\(o) right on \(view)")
+                XCTAssertGreaterThan(centroidX(left.masks[o]!), 0.5, "\(o) left on \(view)")
+            }
+        }
+    }
+
+    func testCardiothoracicRatio() {
+        for seed in UInt64(1)...6 {
+            let normal = render(seed: seed)
+            XCTAssertLessThan(normal.measures["cardiothoracicRatio"]!, 0.5, "seed \(seed)")
+            XCTAssertGreaterThan(normal.measures["cardiothoracicRatio"]!, 0.38)
+            let big = render([finding(.cardiomegaly, nil, .mild)], seed: seed)
+            XCTAssertGreaterThan(big.measures["cardiothoracicRatio"]!, 0.5, "seed \(seed)")
+        }
+        let child = render(age: 5)
+        XCTAssertLessThan(child.measures["cardiothoracicRatio"]!, 0.5)
+    }
+
+    func testSamePatientAcrossFindings() {
+        // A device in the upper chest leaves the lung bases untouched.
+        let base = render()
+        let ett = render([finding(.supportDevices, kind: "endotracheal tube")])
+        let m = ett.masks[.supportDevices]!
+        for y in (size * 3 / 4)..<size { for x in 0..<size where m[x, y] == 0 {
+            XCTAssertEqual(base.image[x, y], ett.image[x, y])
+        } }
+    }
+
+    func testTensionPneumothoraxShiftsTheMediastinum() {
+        let r = render([finding(.pneumothorax, .right, .severe, qualifiers: ["tension"])])
+        XCTAssertGreaterThan(r.measures["mediastinalShiftCm"] ?? 0, 1, "shift towards the patient's left")
+    }
+
+    func testLateralViewRenders() {
+        let r = render([finding(.pleuralEffusion, .right)], view: .lateral)
+        let px = r.image.pixels
+        XCTAssertGreaterThan(Int(px.max()!) - Int(px.min()!), 30000)
+        XCTAssertNil(r.measures["cardiothoracicRatio"])
+        XCTAssertNotNil(r.masks[.pleuralEffusion])
+        XCTAssertNotEqual(px, render().image.pixels)
+    }
+
+    func testChildAndAdultDiffer() {
+        let adult = render(seed: 3, age: 40), child = render(seed: 3, age: 4)
+        XCTAssertNotEqual(adult.image.pixels, child.image.pixels)
+        XCTAssertLessThan(child.measures["pixelSpacingMm"]!, adult.measures["pixelSpacingMm"]!)
+        XCTAssertEqual(child.measures["patientAgeYears"], 4)
+    }
+
+    func testSexAndAgeDefaultsComeFromTheSeed() {
+        let a = render(seed: 11), b = render(seed: 11)
+        XCTAssertEqual(a.measures["patientAgeYears"], b.measures["patientAgeYears"])
+        XCTAssertGreaterThanOrEqual(a.measures["patientAgeYears"]!, 18)
+    }
+
+    func testNonSquareSizesAndMaskSizes() {
+        for (w, h) in [(200, 96), (64, 180), (257, 131)] {
+            let r = render([finding(.lungLesion, .left), finding(.supportDevices, kind: "pacemaker")], width: w, height: h)
+            XCTAssertEqual(r.image.width, w)
+            XCTAssertEqual(r.image.height, h)
+            XCTAssertEqual(r.image.pixels.count, w * h)
+            for (_, m) in r.masks {
+                XCTAssertEqual(m.width, w)
+                XCTAssertEqual(m.height, h)
+            }
+            XCTAssertTrue(r.masks[.lungLesion]!.pixels.contains(255))
+        }
+    }
+
+    func testVersionIsSet() {
+        XCTAssertFalse(PhantomGenerator.version.isEmpty)
+    }
+}
