@@ -38,3 +38,6 @@ mkdir -p "$work/site" && mv "$work/prompts" "$work/medsynth.yaml" "$work/site/"
 full=$("$bin" build --site "$work/site" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])")
 noop=$("$bin" build --site "$work/site" --json | python3 -c "import json,sys; print(json.load(sys.stdin)['seconds'])")
 python3 -c "print(f'full build {$full:.2f} s, no-op rebuild {$noop:.3f} s ({$noop/$full*100:.1f}% of the full build; goal < 1 s)')"
+
+echo "== watch mode"
+python3 scripts/bench-watch.py "$bin"

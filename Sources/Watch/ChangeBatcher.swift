@@ -23,7 +23,7 @@ public final class ChangeBatcher: @unchecked Sendable {
     private var reasons: [String] = []
     private var lastEvent: Date?
 
-    public init(quiet: TimeInterval = 0.15) { self.quiet = quiet }
+    public init(quiet: TimeInterval = 0.1) { self.quiet = quiet }
 
     /// Names editors and tools write while saving: `.#x`, `x~`, `.x.swp`, vim's `4913`.
     public static func isTemporary(_ path: String) -> Bool {

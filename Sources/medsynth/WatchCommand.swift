@@ -10,7 +10,7 @@ struct WatchCommand: ParsableCommand {
         abstract: "Build the site, then rebuild what changed whenever prompt files, medsynth.yaml or templates change.",
         discussion: """
         Watches prompts/ (with every subfolder, new ones included), medsynth.yaml and
-        templates/. Changes are batched once files have been quiet for 150 ms; invalid prompt
+        templates/. Changes are batched once files have been quiet for 100 ms; invalid prompt
         files show as error cards and log lines until they are fixed. A build that is running
         when more changes arrive stops starting images and is followed by a new one. SIGINT and
         SIGTERM finish the images being written and exit 0; after a crash or kill -9, the next
