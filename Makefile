@@ -5,10 +5,10 @@ SWIFT      ?= swift
 RELEASE    := .build/release/medsynth
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Libraries medsynth links against.
-DEPS       := libvips-dev libopenblas-dev libinotifytools0-dev pkg-config
+DEPS       := libvips-dev libopenblas-dev libinotifytools0-dev pkg-config libjs-leaflet
 # Validators the tests run on generated files: DCMTK's dcmdump from Debian; pydicom and a
 # current dicom3tools (dciodvfy; Debian 12's predates the Synthetic Data attribute) in .venv/.
-TEST_DEPS  := dcmtk python3 python3-venv
+TEST_DEPS  := dcmtk python3 python3-venv curl chromium
 VENV       := .venv
 PY_TEST_PACKAGES := pydicom==3.0.2 numpy pypng==0.20220715.0 dicom3tools==20260927
 
@@ -43,8 +43,10 @@ run: build
 	@echo
 	@echo "Gallery: open file://$(CURDIR)/output/index.html in a browser"
 
+# The tests are XCTest; --disable-swift-testing keeps the runner from closing with an
+# empty Swift Testing report.
 test: test-deps
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" MEDSYNTH_REQUIRE_VALIDATORS=1 $(SWIFT) test
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" MEDSYNTH_REQUIRE_VALIDATORS=1 $(SWIFT) test --disable-swift-testing
 
 bench: build
 	scripts/bench.sh

@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // C libraries of the system, found with pkg-config (installed by `make deps`).
@@ -22,23 +24,27 @@ let package = Package(
         .target(name: "VipsShim", dependencies: ["CVips"]),
 
         .target(name: "Prompting", dependencies: ["Yams"]),
-        .target(name: "Numerics", dependencies: ["CBLAS"]),
-        .target(name: "Phantom", dependencies: ["Numerics", "Prompting"]),
-        .target(name: "Imaging", dependencies: ["VipsShim", "CVips", "Numerics"]),
+        .target(name: "SynthNumerics", dependencies: ["CBLAS"]),
+        .target(name: "Phantom", dependencies: ["SynthNumerics", "Prompting"]),
+        .target(name: "Imaging", dependencies: ["VipsShim", "CVips", "SynthNumerics"]),
         .target(name: "DICOM"),
         .target(name: "Watch", dependencies: ["CInotify"]),
         .target(name: "Gallery", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Pipeline", dependencies: [
-            "Prompting", "Numerics", "Phantom", "Imaging", "DICOM", "Gallery",
+            "Prompting", "SynthNumerics", "Phantom", "Imaging", "DICOM", "Gallery",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "Server", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .executableTarget(name: "medsynth", dependencies: [
-            "Pipeline", "Prompting", "Watch",
+            "Pipeline", "Prompting", "Watch", "Server",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "PromptingTests", dependencies: ["Prompting"]),
-        .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Prompting", "Numerics"]),
+        .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Prompting", "SynthNumerics"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch"]),

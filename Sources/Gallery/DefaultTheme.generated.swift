@@ -2,72 +2,1144 @@
 
 /// The default gallery theme: path relative to `templates/` → file contents.
 public let defaultThemeFiles: [String: String] = [
+    "card.mustache": #"""
+<li class="card" id="{{id}}" data-pos="{{positiveSlugs}}" data-unc="{{uncertainSlugs}}" data-tags="{{tagList}}" data-source="{{source}}" data-seed="{{seed}}" data-order="{{order}}">
+  <a class="card-link" href="{{page}}">
+    <span class="thumb">{{#thumb}}<img src="{{thumb}}" width="{{thumbWidth}}" height="{{thumbHeight}}" loading="lazy" decoding="async" alt="{{alt}}">{{/thumb}}{{^thumb}}<span class="nothumb">no preview</span>{{/thumb}}</span>
+    <span class="card-title">{{displayTitle}}</span>
+  </a>
+  <ul class="chips" aria-label="Findings">{{> chips}}</ul>
+  <p class="meta"><span>seed {{seed}}</span><span>{{size}}</span><span class="mono">{{id}}</span></p>
+  <p class="prompt">{{prompt}}</p>
+  <p class="source" title="{{source}}">{{source}}</p>
+</li>
+
+"""#,
+    "chips.mustache": #"""
+{{#chips}}<li class="chip {{kind}}" data-slug="{{slug}}" title="{{label}}">{{name}}</li>{{/chips}}
+
+"""#,
+    "compare-card.mustache": #"""
+<figure class="ccard">
+  <a class="img-link" href="{{page}}">{{#preview}}<img src="{{preview}}" width="{{thumbWidth}}" height="{{thumbHeight}}" loading="lazy" decoding="async" alt="{{alt}}">{{/preview}}{{^preview}}{{#thumb}}<img src="{{thumb}}" width="{{thumbWidth}}" height="{{thumbHeight}}" loading="lazy" decoding="async" alt="{{alt}}">{{/thumb}}{{/preview}}</a>
+  <figcaption>
+    <a class="ctitle" href="{{page}}">{{displayTitle}}</a>
+    <span class="meta">seed {{seed}} · {{size}} · <span class="mono">{{id}}</span></span>
+    <ul class="chips" aria-label="Findings">{{> chips}}</ul>
+    <p class="prompt">{{prompt}}</p>
+  </figcaption>
+</figure>
+
+"""#,
+    "compare.mustache": #"""
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="dark">
+<title>Compare · {{title}}</title>
+<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="assets/style.css">
+</head>
+<body class="compare-page">
+<header class="site-header">
+  <h1><a href="index.html" id="back" data-index="index.html">{{title}}</a></h1>
+  <p class="summary">Compare</p>
+  <nav class="site-nav" aria-label="Site">
+    <a href="index.html" id="back-link" data-index="index.html">← All images</a>
+  </nav>
+</header>
+<main class="page">
+  <nav class="compare-nav" aria-label="Sections">
+    <a href="#by-seed">Same seed, different prompts</a>
+    <a href="#by-prompt">Same prompt, different seeds</a>
+  </nav>
+  <section class="compare-section" id="by-seed" aria-labelledby="by-seed-title">
+    <h2 id="by-seed-title">Same seed, different prompts</h2>
+    <p class="note">Counterfactuals: one seed fixes the patient's anatomy, so only what the prompts say differs.</p>
+    {{#bySeed}}
+    <section class="cgroup" id="seed-{{seed}}">
+      <div class="group-head"><h3><a href="#seed-{{seed}}">Seed {{seed}}</a></h3></div>
+      <div class="row">{{#images}}{{> compare-card}}{{/images}}</div>
+    </section>
+    {{/bySeed}}
+    {{^bySeed}}<p class="empty">No seed is shared by images of different prompts. Give several prompts the same <code>seeds</code> to compare them.</p>{{/bySeed}}
+  </section>
+  <section class="compare-section" id="by-prompt" aria-labelledby="by-prompt-title">
+    <h2 id="by-prompt-title">Same prompt, different seeds</h2>
+    <p class="note">The variation a prompt allows: each seed draws another patient.</p>
+    {{#byPrompt}}
+    <section class="cgroup prompt-group">
+      <div class="group-head"><h3><a class="group-anchor" href="#by-prompt">{{source}}</a></h3><p class="group-prompt">{{prompt}}</p></div>
+      <div class="row">{{#images}}{{> compare-card}}{{/images}}</div>
+    </section>
+    {{/byPrompt}}
+    {{^byPrompt}}<p class="empty">No prompt has more than one seed.</p>{{/byPrompt}}
+  </section>
+</main>
+<script>
+/* Anchors for the prompt groups: the first image's id without its "-s<seed>" suffix. */
+(function () {
+  var used = {};
+  Array.prototype.forEach.call(document.querySelectorAll(".prompt-group"), function (g) {
+    var first = g.querySelector(".ccard .mono");
+    var id = "prompt-" + (first ? first.textContent.trim().replace(/-s\d+$/, "") : "group");
+    while (used[id]) id += "-2";
+    used[id] = true;
+    g.id = id;
+    var a = g.querySelector(".group-anchor");
+    if (a) a.setAttribute("href", "#" + id);
+  });
+  if (location.hash && location.hash.indexOf("#prompt-") === 0) {
+    var t = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (t) t.scrollIntoView();
+  }
+  var hash = "";
+  try { hash = sessionStorage.getItem("medsynth.index.hash") || ""; } catch (e) {}
+  if (hash && hash !== "#") ["back", "back-link"].forEach(function (id) {
+    var a = document.getElementById(id);
+    if (a) a.setAttribute("href", a.dataset.index + hash);
+  });
+})();
+</script>
+</body>
+</html>
+
+"""#,
+    "favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#101418"/><path d="M16 5v22M9 9c-4 3-5 10-3 15 2 2 5 1 7-1V11c-1-1-3-2-4-2zm14 0c4 3 5 10 3 15-2 2-5 1-7-1V11c1-1 3-2 4-2z" fill="none" stroke="#e8eef4" stroke-width="2" stroke-linecap="round"/></svg>
+
+"""#,
+    "gallery.js": #"""
+/* MedSynth gallery index: filter, search and sort the cards rendered in the page.
+   Everything it needs is in the HTML (data attributes), so it works from file://.
+   Filtering toggles the `hidden` attribute; nothing is re-rendered. The state lives in the
+   URL hash (#finding=pleural-effusion&label=positive&q=left) and is saved in sessionStorage
+   so image pages can link back to the same view and step through the filtered order. */
+(function () {
+  "use strict";
+
+  var HASH_KEY = "medsynth.index.hash";
+  var ORDER_KEY = "medsynth.index.order";
+  var grid = document.getElementById("grid");
+  if (!grid) return;
+
+  var form = document.getElementById("toolbar");
+  var controls = {
+    q: document.getElementById("q"),
+    finding: document.getElementById("finding"),
+    label: document.getElementById("label"),
+    tag: document.getElementById("tag"),
+    source: document.getElementById("source"),
+    sort: document.getElementById("sort")
+  };
+  var statusEl = document.getElementById("status");
+  var emptyEl = document.getElementById("empty");
+  var countButtons = Array.prototype.slice.call(document.querySelectorAll(".finding-counts button"));
+
+  function words(s) { return s ? s.split(/\s+/).filter(Boolean) : []; }
+  function text(el, sel) { var n = el.querySelector(sel); return n ? n.textContent.trim() : ""; }
+
+  // Index every card once.
+  var cards = Array.prototype.map.call(grid.querySelectorAll(".card"), function (el) {
+    var d = el.dataset;
+    var title = text(el, ".card-title");
+    var pos = words(d.pos), unc = words(d.unc);
+    var firstPos = "";
+    // The finding sort key: the first positive chip (in the chips' order), then uncertain ones.
+    var chip = el.querySelector(".chip.positive:not([data-slug='no-finding'])") || el.querySelector(".chip.uncertain");
+    if (chip) firstPos = (chip.classList.contains("uncertain") ? "~" : "") + chip.textContent.trim().toLowerCase();
+    else firstPos = "\uffff";
+    return {
+      el: el,
+      id: el.id,
+      title: title,
+      pos: pos,
+      unc: unc,
+      tags: words(d.tags),
+      source: d.source || "",
+      seed: parseInt(d.seed, 10) || 0,
+      order: parseInt(d.order, 10) || 0,
+      findingKey: firstPos,
+      haystack: [title, el.id, text(el, ".prompt"), d.source, d.tags].join(" \u0001 ").toLowerCase()
+    };
+  });
+
+  // Label the finding options with their counts.
+  Array.prototype.forEach.call(controls.finding.options, function (o) {
+    if (!o.value) return;
+    var p = o.dataset.pos || "0", u = o.dataset.unc || "0";
+    o.textContent = o.textContent.trim() + " (" + p + (u !== "0" ? " + " + u + "?" : "") + ")";
+  });
+  countButtons.forEach(function (b) {
+    Array.prototype.forEach.call(b.querySelectorAll(".n"), function (n) {
+      if (n.textContent.trim() === "0") n.classList.add("zero");
+    });
+  });
+
+  var state = { q: "", finding: "", label: "", tag: "", source: "", sort: "" };
+  var KEYS = ["finding", "label", "tag", "source", "q", "sort"];
+
+  function readHash() {
+    var params = new URLSearchParams(location.hash.replace(/^#/, ""));
+    var s = {};
+    KEYS.forEach(function (k) { s[k] = params.get(k) || ""; });
+    return s;
+  }
+
+  function hashOf(s) {
+    var params = new URLSearchParams();
+    KEYS.forEach(function (k) { if (s[k]) params.set(k, s[k]); });
+    var h = params.toString();
+    return h ? "#" + h : "";
+  }
+
+  function setSelect(sel, value) {
+    if (!value) { sel.value = ""; return; }
+    var ok = Array.prototype.some.call(sel.options, function (o) {
+      if (o.value === value || o.value.toLowerCase() === value.toLowerCase()) { sel.value = o.value; return true; }
+      return false;
+    });
+    if (!ok) sel.value = "";
+  }
+
+  function toControls(s) {
+    if (controls.q.value !== s.q) controls.q.value = s.q;
+    setSelect(controls.finding, s.finding);
+    setSelect(controls.label, s.label);
+    setSelect(controls.tag, s.tag);
+    setSelect(controls.source, s.source);
+    setSelect(controls.sort, s.sort);
+  }
+
+  function fromControls() {
+    return {
+      q: controls.q.value.trim(),
+      finding: controls.finding.value,
+      label: controls.finding.value ? controls.label.value : "",
+      tag: controls.tag.value,
+      source: controls.source.value,
+      sort: controls.sort.value
+    };
+  }
+
+  var currentSort = null;
+  function sortCards(key) {
+    if (key === currentSort) return;
+    currentSort = key;
+    var sorted = cards.slice();
+    var byOrder = function (a, b) { return a.order - b.order; };
+    var cmp = {
+      name: function (a, b) { return a.title.localeCompare(b.title, undefined, { numeric: true }) || byOrder(a, b); },
+      finding: function (a, b) { return a.findingKey.localeCompare(b.findingKey) || a.title.localeCompare(b.title, undefined, { numeric: true }) || byOrder(a, b); },
+      source: function (a, b) { return a.source.localeCompare(b.source, undefined, { numeric: true }) || byOrder(a, b); },
+      seed: function (a, b) { return a.seed - b.seed || byOrder(a, b); }
+    }[key] || byOrder;
+    sorted.sort(cmp);
+    var frag = document.createDocumentFragment();
+    sorted.forEach(function (c) { frag.appendChild(c.el); });
+    grid.appendChild(frag);
+    cards = sorted;
+  }
+
+  function matches(c, s, terms) {
+    if (s.finding) {
+      var inPos = c.pos.indexOf(s.finding) >= 0, inUnc = c.unc.indexOf(s.finding) >= 0;
+      if (s.label === "positive" ? !inPos : s.label === "uncertain" ? !inUnc : !(inPos || inUnc)) return false;
+    }
+    if (s.tag && c.tags.indexOf(s.tag.toLowerCase()) < 0) return false;
+    if (s.source && c.source !== s.source) return false;
+    for (var i = 0; i < terms.length; i++) if (c.haystack.indexOf(terms[i]) < 0) return false;
+    return true;
+  }
+
+  function apply(s) {
+    state = s;
+    sortCards(s.sort);
+    var terms = words(s.q.toLowerCase());
+    var shown = 0;
+    for (var i = 0; i < cards.length; i++) {
+      var c = cards[i], show = matches(c, s, terms);
+      if (c.el.hidden === show) c.el.hidden = !show;
+      if (show) shown++;
+    }
+    controls.label.disabled = !s.finding;
+    countButtons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.finding === s.finding)); });
+    var filtered = !!(s.q || s.finding || s.tag || s.source);
+    statusEl.textContent = filtered ? shown + " of " + cards.length + " images" : cards.length + " images";
+    emptyEl.hidden = shown > 0 || cards.length === 0;
+    var h = hashOf(s);
+    if (h !== location.hash && !(h === "" && location.hash === "#")) {
+      history.replaceState(null, "", location.pathname + location.search + h);
+    }
+    save();
+  }
+
+  function save() {
+    try { sessionStorage.setItem(HASH_KEY, hashOf(state)); } catch (e) { /* storage may be off */ }
+  }
+
+  // The visible order, for previous/next on image pages; written when leaving the page.
+  function saveOrder() {
+    try {
+      var list = [];
+      for (var i = 0; i < cards.length; i++) if (!cards[i].el.hidden) list.push([cards[i].id, cards[i].title]);
+      sessionStorage.setItem(ORDER_KEY, JSON.stringify({ hash: hashOf(state), items: list }));
+      save();
+    } catch (e) { /* ignore */ }
+  }
+
+  var timer = 0;
+  controls.q.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { apply(fromControls()); }, 150);
+  });
+  ["finding", "label", "tag", "source", "sort"].forEach(function (k) {
+    controls[k].addEventListener("change", function () { apply(fromControls()); });
+  });
+  countButtons.forEach(function (b) {
+    b.addEventListener("click", function () {
+      controls.finding.value = state.finding === b.dataset.finding ? "" : b.dataset.finding;
+      apply(fromControls());
+    });
+  });
+  function clearAll() {
+    var s = { q: "", finding: "", label: "", tag: "", source: "", sort: state.sort };
+    toControls(s);
+    apply(s);
+  }
+  document.getElementById("clear").addEventListener("click", clearAll);
+  emptyEl.querySelector("[data-clear]").addEventListener("click", clearAll);
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+
+  window.addEventListener("hashchange", function () {
+    var s = readHash();
+    if (hashOf(s) === hashOf(state)) return;
+    toControls(s);
+    apply(s);
+  });
+  grid.addEventListener("click", function (e) { if (e.target.closest("a")) saveOrder(); });
+  grid.addEventListener("auxclick", function (e) { if (e.target.closest("a")) saveOrder(); });
+  window.addEventListener("pagehide", saveOrder);
+
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    var typing = t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA" || t.isContentEditable);
+    if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      controls.q.focus();
+      controls.q.select();
+    } else if (e.key === "Escape" && t === controls.q) {
+      if (controls.q.value) { controls.q.value = ""; apply(fromControls()); } else controls.q.blur();
+    }
+  });
+
+  // Start from the hash; with none, from the last state of this tab (back from an image page
+  // via the browser's own history keeps the hash anyway).
+  var initial = readHash();
+  if (!location.hash) {
+    try {
+      var stored = sessionStorage.getItem(HASH_KEY);
+      if (stored && /^#/.test(stored) && document.referrer && /\/images\//.test(document.referrer)) {
+        initial = (function () { var p = new URLSearchParams(stored.slice(1)), s = {}; KEYS.forEach(function (k) { s[k] = p.get(k) || ""; }); return s; })();
+      }
+    } catch (e) { /* ignore */ }
+  }
+  toControls(initial);
+  apply(fromControls());
+
+  // On a phone the filters fold away under the search box unless one is in use.
+  var filters = document.getElementById("filters");
+  if (filters && window.matchMedia && window.matchMedia("(max-width: 600px)").matches &&
+      !(state.finding || state.tag || state.source || state.sort)) filters.open = false;
+})();
+
+"""#,
+    "image.mustache": #"""
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="dark">
+{{#image}}
+<title>{{displayTitle}} · {{title}}</title>
+<link rel="stylesheet" href="{{assets}}/leaflet/leaflet.css">
+<link rel="icon" href="{{assets}}/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{{assets}}/style.css">
+</head>
+<body class="image-page" data-id="{{id}}">
+<header class="topbar">
+  <a class="back" id="back" href="{{index}}" data-index="{{index}}">← {{title}}</a>
+  <h1>{{displayTitle}}<span class="id">{{id}}</span></h1>
+  <nav class="pager" aria-label="Images">
+    {{#previous}}<a id="prev" href="{{href}}" rel="prev" title="Previous: {{title}} (←)">← {{title}}</a>{{/previous}}{{^previous}}<span id="prev" class="disabled" aria-disabled="true">← first</span>{{/previous}}
+    {{#next}}<a id="next" href="{{href}}" rel="next" title="Next: {{title}} (→)">{{title}} →</a>{{/next}}{{^next}}<span id="next" class="disabled" aria-disabled="true">last →</span>{{/next}}
+    <a href="{{compare}}" title="Images that share a seed or a prompt">Compare</a>
+  </nav>
+</header>
+<main class="image-layout">
+  <section class="viewer-col" aria-label="Image viewer">
+    <div class="viewer-toolbar" role="toolbar" aria-label="Display">
+      <div class="group" role="group" aria-label="Window preset">
+        <span class="group-label">Window</span>
+        <button type="button" data-preset="default" aria-pressed="true" title="As exported (key 1)">Default</button>
+        <button type="button" data-preset="lung" aria-pressed="false" title="Dark range widened (key 2)">Lung</button>
+        <button type="button" data-preset="bone" aria-pressed="false" title="Bright range widened (key 3)">Bone</button>
+        <button type="button" data-preset="soft" aria-pressed="false" title="Mid greys widened (key 4)">Soft tissue</button>
+        <button type="button" id="invert" aria-pressed="false" title="Invert (key I)">Invert</button>
+        <button type="button" id="fit" title="Fit the image (key 0)">Fit</button>
+      </div>
+      {{#hasMasks}}
+      <div class="group" role="group" aria-label="Finding masks">
+        <span class="group-label">Masks</span>
+        {{#masks}}<label class="mask-toggle"><input type="checkbox" data-mask="{{href}}" data-color="{{color}}" data-slug="{{slug}}"><span class="swatch" style="background:{{color}}"></span>{{name}}</label>
+        {{/masks}}
+        <label class="opacity" title="Mask opacity">opacity <input type="range" id="mask-opacity" min="10" max="100" value="35" aria-label="Mask opacity"></label>
+      </div>
+      {{/hasMasks}}
+    </div>
+    {{#tiles}}
+    <div id="viewer" class="viewer" data-template="{{template}}" data-max-zoom="{{maxZoom}}" data-width="{{width}}" data-height="{{height}}" role="img" aria-label="{{displayTitle}}: zoomable radiograph"></div>
+    {{/tiles}}
+    {{^tiles}}
+    <div class="static-view" id="static-view">
+      <div class="static-stack">
+        {{#preview}}<img class="base" src="{{preview}}" width="{{width}}" height="{{height}}" alt="{{prompt}}">{{/preview}}{{^preview}}<a href="image.png">image.png</a>{{/preview}}
+      </div>
+    </div>
+    {{/tiles}}
+    <p class="viewer-hint"><kbd>←</kbd> <kbd>→</kbd> previous / next · {{#tiles}}drag or <kbd>Shift</kbd>+arrows to pan · scroll or <kbd>+</kbd> <kbd>−</kbd> to zoom · <kbd>0</kbd> fit · {{/tiles}}<kbd>1</kbd>–<kbd>4</kbd> window · <kbd>I</kbd> invert{{#hasMasks}} · <kbd>M</kbd> masks{{/hasMasks}}</p>
+  </section>
+  <aside class="panel" aria-label="About this image">
+    <section>
+      <h2>Prompt</h2>
+      <blockquote class="prompt-text">{{prompt}}</blockquote>
+      <p class="source-line">from <code>{{source}}</code></p>
+      <ul class="tags">{{#tags}}<li class="tag">{{name}}</li>{{/tags}}</ul>
+    </section>
+    <section>
+      <h2>Understood</h2>
+      <ul class="findings">
+        {{#findings}}<li><span class="label {{kind}}">{{labelText}}</span><span><strong>{{observation}}</strong>{{#details}}<span class="details">{{details}}</span>{{/details}}</span></li>
+        {{/findings}}
+      </ul>
+      {{^findings}}<p class="note">No findings were recognised in the prompt.</p>{{/findings}}
+    </section>
+    {{#hasUnparsed}}
+    <section>
+      <h2>Ignored text</h2>
+      <ul class="unparsed">{{#unparsed}}<li><q>{{text}}</q></li>{{/unparsed}}</ul>
+      <p class="note">The parser did not recognise these words; they did not change the image.</p>
+    </section>
+    {{/hasUnparsed}}
+    <section>
+      <h2>Labels</h2>
+      <ul class="chips">{{> chips}}</ul>
+    </section>
+    <section>
+      <h2>Details</h2>
+      <dl class="props">
+        <dt>Seed</dt><dd>{{seed}}</dd>
+        <dt>Size</dt><dd>{{size}}</dd>
+        {{#view}}<dt>View</dt><dd>{{view}}</dd>{{/view}}
+        {{#sex}}<dt>Sex</dt><dd>{{sex}}</dd>{{/sex}}
+        {{#age}}<dt>Age</dt><dd>{{age}}</dd>{{/age}}
+        <dt>Generator</dt><dd>{{generator}} {{generatorVersion}}</dd>
+        <dt>Window</dt><dd>centre {{windowCenter}}, width {{windowWidth}}</dd>
+        {{#timings}}<dt>Timings</dt><dd>generate {{generate}} s, export {{export}} s</dd>{{/timings}}
+      </dl>
+    </section>
+    <section>
+      <h2>Measures</h2>
+      <table class="measures"><tbody>
+        {{#measures}}<tr><td>{{name}}</td><td class="num">{{value}}</td></tr>
+        {{/measures}}
+      </tbody></table>
+      {{^measures}}<p class="note">None recorded.</p>{{/measures}}
+    </section>
+    <section>
+      <h2>Files</h2>
+      <table class="files">
+        <thead><tr><th>File</th><th class="num">Size</th><th>SHA-256</th></tr></thead>
+        <tbody>
+        {{#files}}<tr><td><a href="{{href}}" download>{{name}}</a></td><td class="num">{{bytes}}</td><td class="sha"><code title="{{sha256}}">{{sha256}}</code></td></tr>
+        {{/files}}
+        </tbody>
+      </table>
+      <p class="note">Click a checksum to select it. <code>image.png</code> is the 16-bit master; <code>image.dcm</code> is marked as synthetic.</p>
+    </section>
+  </aside>
+</main>
+{{/image}}
+<script src="{{assets}}/leaflet/leaflet.js"></script>
+<script src="{{assets}}/viewer.js"></script>
+</body>
+</html>
+
+"""#,
     "index.mustache": #"""
 <!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="dark">
 <title>{{title}}</title>
+<link rel="icon" href="assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="assets/style.css">
 </head>
-<body>
-<header class="site">
-  <h1>{{title}}</h1>
-  <p class="summary">{{imageCount}} images from {{fileCount}} prompt files{{#errorCount}} · <a href="#errors" class="bad">{{errorCount}} errors</a>{{/errorCount}} · <a href="labels.csv">labels.csv</a> · <a href="manifest.json">manifest.json</a></p>
+<body class="index-page">
+<a class="skip" href="#grid">Skip to images</a>
+<header class="site-header">
+  <h1><a href="index.html">{{title}}</a></h1>
+  <p class="summary">{{imageCount}} images<span class="sep">·</span>{{fileCount}} prompt files{{#hasErrors}}<span class="sep">·</span><a href="#errors" class="bad">{{errorCount}} invalid</a>{{/hasErrors}}</p>
+  <nav class="site-nav" aria-label="Site">
+    <a href="compare.html">Compare</a>
+    <a href="labels.csv">labels.csv</a>
+    <a href="manifest.json">manifest.json</a>
+  </nav>
 </header>
-<main>
+<main class="page">
 {{#hasErrors}}
-<section id="errors" class="errors">
+<section id="errors" class="errors" aria-labelledby="errors-title">
+  <h2 id="errors-title">{{errorHeading}}</h2>
   {{#errors}}
-  <article class="card error">
-    <h2>{{file}}{{#line}}:{{line}}:{{column}}{{/line}}</h2>
-    <p>{{message}}</p>
+  <article class="error-card" role="alert">
+    <p class="where">{{file}}{{#line}}:{{line}}:{{column}}{{/line}}</p>
+    <p class="message">{{message}}</p>
   </article>
   {{/errors}}
 </section>
 {{/hasErrors}}
-<section class="grid">
-  {{#images}}
-  <article class="card" id="{{id}}">
-    <a href="{{full}}">{{#thumb}}<img src="{{thumb}}" width="256" height="{{thumbHeight}}" loading="lazy" alt="{{alt}}">{{/thumb}}{{^thumb}}<span class="nothumb">{{id}}</span>{{/thumb}}</a>
-    <h2>{{displayTitle}}</h2>
-    <ul class="chips">{{#chips}}<li class="chip {{kind}}" title="{{label}}">{{name}}</li>{{/chips}}</ul>
-    <p class="meta">seed {{seed}} · {{size}} · <a href="{{meta}}">meta.json</a></p>
-    <p class="prompt">{{prompt}}</p>
-    <p class="source">{{source}}</p>
-  </article>
-  {{/images}}
-</section>
+<form class="toolbar" id="toolbar" role="search" aria-label="Filter images" onsubmit="return false">
+  <div class="toolbar-row">
+    <label class="field search"><span>Search</span>
+      <input type="search" id="q" name="q" placeholder="Prompt, title, id…   ( / )" autocomplete="off" spellcheck="false">
+    </label>
+    <p class="status" id="status" role="status" aria-live="polite">{{imageCount}} images</p>
+  </div>
+  <details class="filters" id="filters" open>
+  <summary>Filters and sort</summary>
+  <div class="toolbar-row">
+    <label class="field"><span>Finding</span>
+      <select id="finding" name="finding">
+        <option value="">Any finding</option>
+        {{#findingCounts}}<option value="{{slug}}" data-pos="{{positive}}" data-unc="{{uncertain}}">{{name}}</option>
+        {{/findingCounts}}
+      </select>
+    </label>
+    <label class="field"><span>Label</span>
+      <select id="label" name="label">
+        <option value="">Positive or uncertain</option>
+        <option value="positive">Positive</option>
+        <option value="uncertain">Uncertain</option>
+      </select>
+    </label>
+    <label class="field"><span>Tag</span>
+      <select id="tag" name="tag">
+        <option value="">Any tag</option>
+        {{#tags}}<option>{{name}}</option>
+        {{/tags}}
+      </select>
+    </label>
+    <label class="field"><span>Prompt file</span>
+      <select id="source" name="source">
+        <option value="">Any file</option>
+        {{#sources}}<option>{{path}}</option>
+        {{/sources}}
+      </select>
+    </label>
+    <label class="field"><span>Sort</span>
+      <select id="sort" name="sort">
+        <option value="">Build order</option>
+        <option value="name">Name</option>
+        <option value="finding">Finding</option>
+        <option value="source">Prompt file</option>
+        <option value="seed">Seed</option>
+      </select>
+    </label>
+    <button type="button" id="clear" class="btn-link">Clear filters</button>
+  </div>
+  <div class="finding-counts" role="group" aria-label="Findings (positive / uncertain counts); press to filter">
+    {{#findingCounts}}<button type="button" data-finding="{{slug}}" aria-pressed="false">{{name}} <span class="n pos" title="positive">{{positive}}</span><span class="n unc" title="uncertain">{{uncertain}}</span></button>
+    {{/findingCounts}}
+  </div>
+  </details>
+</form>
+<ul class="grid" id="grid" aria-label="Images">
+{{#images}}
+{{> card}}
+{{/images}}
+</ul>
+<p class="empty" id="empty" hidden>No image matches these filters. <button type="button" class="btn-link" data-clear>Clear filters</button></p>
 </main>
+<script src="assets/gallery.js"></script>
 </body>
 </html>
 
 """#,
     "style.css": #"""
-:root { color-scheme: dark; --bg: #111418; --card: #1b2027; --text: #e6e9ee; --muted: #98a2b3; --pos: #e5484d; --unc: #f5a524; --neg: #3e4c5e; --link: #7cb7ff; }
+/* MedSynth gallery theme: neutral dark greys for reading radiographs. No external resources. */
+:root {
+  color-scheme: dark;
+  --bg: #0e0e0f;
+  --surface: #18181a;
+  --raised: #222225;
+  --line: #2e2e32;
+  --line-strong: #45454b;
+  --text: #e4e4e7;
+  --muted: #a1a1aa;
+  --faint: #71717a;
+  --link: #9cc3f5;
+  --focus: #8ab4f8;
+  --pos: #f0a35e;      /* positive finding */
+  --pos-bg: #3a2616;
+  --unc: #d9c36a;      /* uncertain finding */
+  --unc-bg: #2f2a14;
+  --neg: #8b8b93;      /* negative finding */
+  --bad: #ff6b6b;
+  --bad-bg: #2a1414;
+  --radius: 8px;
+  --mono: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
+}
 * { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.45 system-ui, sans-serif; background: var(--bg); color: var(--text); }
-a { color: var(--link); }
-header.site { padding: 1rem 1.5rem; border-bottom: 1px solid #2a313b; }
-header.site h1 { margin: 0 0 .25rem; font-size: 1.4rem; }
-.summary { margin: 0; color: var(--muted); }
-.bad { color: var(--pos); }
-main { padding: 1rem 1.5rem; }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 1rem; }
-.card { background: var(--card); border-radius: 8px; padding: .75rem; overflow: hidden; }
-.card img { display: block; width: 100%; height: auto; aspect-ratio: 1 / 1; object-fit: contain; background: #000; border-radius: 4px; }
-.card h2 { font-size: 1rem; margin: .5rem 0 .25rem; }
-.chips { list-style: none; padding: 0; margin: 0 0 .25rem; display: flex; flex-wrap: wrap; gap: .25rem; }
-.chip { font-size: .75rem; padding: .1rem .45rem; border-radius: 999px; background: var(--neg); }
-.chip.positive { background: var(--pos); }
-.chip.uncertain { background: var(--unc); color: #111; }
-.meta, .source { color: var(--muted); font-size: .8rem; margin: .2rem 0; }
-.prompt { font-size: .85rem; margin: .2rem 0; }
-.errors { display: grid; gap: .75rem; margin-bottom: 1.5rem; }
-.card.error { border-left: 4px solid var(--pos); }
-.card.error h2 { font-family: ui-monospace, monospace; font-size: .9rem; }
-.nothumb { display: block; padding: 2rem 0; text-align: center; color: var(--muted); }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; background: var(--bg); color: var(--text); }
+a { color: var(--link); text-decoration-thickness: 1px; text-underline-offset: 2px; }
+a:hover { color: #c3dcfb; }
+:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+[hidden] { display: none !important; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip { position: absolute; left: -999px; top: .5rem; z-index: 2000; background: var(--raised); padding: .4rem .8rem; border-radius: 4px; }
+.skip:focus { left: .5rem; }
+code, .mono { font-family: var(--mono); font-size: .85em; }
+kbd { font-family: var(--mono); font-size: .8em; padding: 0 .3em; border: 1px solid var(--line-strong); border-bottom-width: 2px; border-radius: 3px; background: var(--raised); }
+
+/* ---------- Controls ---------- */
+button, select, input[type="search"], input[type="text"] {
+  font: inherit; color: var(--text); background: var(--raised); border: 1px solid var(--line-strong);
+  border-radius: 6px; padding: .35rem .6rem; min-height: 2.1rem;
+}
+select { padding-right: 1.6rem; max-width: 100%; }
+.toolbar select { max-width: 15rem; }
+button { cursor: pointer; }
+button:hover, select:hover { border-color: #5c5c63; }
+button[aria-pressed="true"] { background: #3a3a40; border-color: #8a8a93; color: #fff; }
+input[type="search"]::placeholder { color: var(--faint); }
+input[type="range"] { accent-color: #a1a1aa; }
+.btn-link { background: none; border: none; color: var(--link); padding: .2rem .3rem; min-height: 0; text-decoration: underline; }
+
+/* ---------- Site header ---------- */
+.site-header { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1.25rem; padding: .9rem 1.5rem .6rem; border-bottom: 1px solid var(--line); }
+.site-header h1 { margin: 0; font-size: 1.3rem; font-weight: 600; letter-spacing: .01em; }
+.site-header h1 a { color: inherit; text-decoration: none; }
+.summary { margin: 0; color: var(--muted); font-size: .9rem; }
+.summary .sep { color: var(--faint); padding: 0 .25rem; }
+.site-nav { margin-left: auto; display: flex; gap: 1rem; font-size: .9rem; }
+.bad { color: var(--bad); }
+
+/* ---------- Chips ---------- */
+.chips { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
+.chip { font-size: .72rem; line-height: 1.2; padding: .15rem .45rem; border-radius: 999px; border: 1px solid transparent; white-space: nowrap; }
+.chip.positive { color: var(--pos); background: var(--pos-bg); border-color: #6b4322; }
+.chip.uncertain { color: var(--unc); background: var(--unc-bg); border: 1px dashed #7a6a2a; }
+.chip.uncertain::after { content: "?"; margin-left: .1em; }
+.chip.negative { color: var(--neg); border-color: var(--line-strong); }
+.chip.negative::before { content: "no "; color: var(--faint); }
+.card .chip.negative { display: none; } /* cards show key findings only */
+
+/* ---------- Index ---------- */
+.page { padding: 1rem 1.5rem 3rem; }
+.errors { display: grid; gap: .6rem; margin: 0 0 1.25rem; }
+.errors h2 { margin: 0; font-size: 1rem; color: var(--bad); }
+.error-card { background: var(--bad-bg); border: 1px solid #5a2424; border-left: 4px solid var(--bad); border-radius: var(--radius); padding: .6rem .9rem; }
+.error-card .where { margin: 0; font-family: var(--mono); font-size: .9rem; color: #ffb3b3; word-break: break-all; }
+.error-card .message { margin: .2rem 0 0; white-space: pre-wrap; }
+
+.toolbar { position: sticky; top: 0; z-index: 10; background: rgba(14,14,15,.96); backdrop-filter: blur(6px); border-bottom: 1px solid var(--line); margin: 0 -1.5rem 1rem; padding: .6rem 1.5rem; }
+.toolbar-row { display: flex; flex-wrap: wrap; gap: .5rem .6rem; align-items: end; }
+.field { display: flex; flex-direction: column; gap: .15rem; min-width: 0; }
+.field > span { font-size: .72rem; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
+.field.search { flex: 1 1 16rem; }
+.field.search input { width: 100%; }
+.toolbar .status { margin: 0 0 0 auto; color: var(--muted); font-size: .85rem; align-self: end; padding-bottom: .45rem; white-space: nowrap; }
+.filters > summary { display: none; }
+.filters > .toolbar-row { margin-top: .5rem; }
+.finding-counts { display: flex; flex-wrap: wrap; gap: .3rem; margin-top: .55rem; }
+.finding-counts button { font-size: .78rem; min-height: 0; padding: .2rem .55rem; border-radius: 999px; display: inline-flex; gap: .35rem; align-items: center; }
+.finding-counts .n { font-variant-numeric: tabular-nums; font-size: .72rem; }
+.finding-counts .n.pos { color: var(--pos); }
+.finding-counts .n.unc { color: var(--unc); }
+.finding-counts .n.unc::after { content: "?"; }
+.finding-counts .n.zero { display: none; }
+
+.grid { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 1rem; }
+.card { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); overflow: hidden; display: flex; flex-direction: column;
+  content-visibility: auto; contain-intrinsic-size: auto 380px; }
+.card:hover { border-color: var(--line-strong); }
+.card:focus-within { border-color: #6b6b73; }
+.card-link { display: block; color: inherit; text-decoration: none; }
+.card-link:focus-visible { outline-offset: -2px; }
+.thumb { display: block; aspect-ratio: 1 / 1; background: #000; }
+.thumb img { display: block; width: 100%; height: 100%; object-fit: contain; }
+.nothumb { display: flex; height: 100%; align-items: center; justify-content: center; color: var(--faint); font-size: .85rem; }
+.card-title { display: block; font-weight: 600; font-size: .95rem; padding: .55rem .7rem 0; line-height: 1.3; }
+.card-link:hover .card-title { text-decoration: underline; text-underline-offset: 2px; }
+.card .chips { padding: .4rem .7rem 0; }
+.card .meta { display: flex; gap: .6rem; flex-wrap: wrap; margin: .35rem .7rem 0; color: var(--muted); font-size: .78rem; font-variant-numeric: tabular-nums; }
+.card .prompt { margin: .3rem .7rem 0; font-size: .8rem; color: #c4c4ca; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+.card .source { margin: auto .7rem 0; padding: .35rem 0 .6rem; font-family: var(--mono); font-size: .7rem; color: var(--faint); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.empty { padding: 3rem 1rem; text-align: center; color: var(--muted); }
+
+/* ---------- Image page ---------- */
+.image-page { height: 100vh; display: flex; flex-direction: column; overflow: hidden; }
+.topbar { display: flex; align-items: center; gap: .4rem 1rem; flex-wrap: wrap; padding: .5rem 1rem; border-bottom: 1px solid var(--line); background: var(--surface); }
+.topbar h1 { margin: 0; font-size: 1.05rem; font-weight: 600; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; flex: 1 1 12rem; }
+.topbar h1 .id { font-family: var(--mono); font-size: .75rem; color: var(--faint); font-weight: 400; margin-left: .5rem; }
+.pager { display: flex; gap: .5rem; align-items: center; font-size: .88rem; }
+.pager a, .pager span { display: inline-block; max-width: 16rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: .25rem .55rem; border: 1px solid var(--line-strong); border-radius: 6px; text-decoration: none; }
+.pager a:hover { background: var(--raised); }
+.pager span.disabled { color: var(--faint); border-style: dashed; }
+.back { white-space: nowrap; font-size: .9rem; }
+
+.image-layout { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) 380px; }
+.viewer-col { display: flex; flex-direction: column; min-height: 0; min-width: 0; background: #000; }
+.viewer-toolbar { display: flex; flex-wrap: wrap; gap: .35rem .9rem; align-items: center; padding: .4rem .75rem; border-bottom: 1px solid var(--line); background: #121214; font-size: .85rem; }
+.viewer-toolbar .cgroup { display: flex; gap: .25rem; align-items: center; flex-wrap: wrap; }
+.viewer-toolbar .group-label { color: var(--muted); font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; margin-right: .15rem; }
+.viewer-toolbar button { font-size: .8rem; min-height: 1.8rem; padding: .15rem .5rem; }
+.mask-toggle { display: inline-flex; align-items: center; gap: .3rem; font-size: .8rem; padding: .15rem .5rem; border: 1px solid var(--line-strong); border-radius: 6px; cursor: pointer; background: var(--raised); user-select: none; }
+.mask-toggle:has(input:checked) { border-color: #8a8a93; background: #33333a; }
+.mask-toggle input { margin: 0; accent-color: #a1a1aa; }
+.mask-toggle:focus-within { outline: 2px solid var(--focus); outline-offset: 1px; }
+.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: 2px; border: 1px solid rgba(255,255,255,.35); flex: none; }
+.opacity { display: inline-flex; align-items: center; gap: .3rem; color: var(--muted); font-size: .78rem; }
+.opacity input { width: 5.5rem; }
+.viewer { flex: 1; min-height: 0; position: relative; background: #000; }
+.viewer.leaflet-container { background: #000; outline-offset: -2px; font: inherit; }
+.viewer .leaflet-control-zoom a { background: #222225; color: var(--text); border-color: var(--line-strong); }
+.viewer .leaflet-control-zoom a:hover { background: #333338; }
+.viewer .leaflet-bar { border: 1px solid var(--line-strong); box-shadow: none; }
+.viewer .leaflet-tile-pane { transition: filter .12s ease; }
+/* At fractional zoom levels adjacent tiles leave hairline seams; adding their edge pixels closes them (as Leaflet 1.9 does). */
+.viewer img.leaflet-tile { mix-blend-mode: plus-lighter; }
+.mask-overlay { pointer-events: none; }
+.static-view { flex: 1; min-height: 0; display: flex; align-items: center; justify-content: center; overflow: auto; }
+.static-stack { position: relative; max-width: 100%; max-height: 100%; }
+.static-stack img { display: block; max-width: 100%; max-height: calc(100vh - 7rem); width: auto; height: auto; }
+.static-stack .mask-overlay { position: absolute; inset: 0; width: 100%; height: 100%; max-height: none; }
+.viewer-hint { margin: 0; padding: .3rem .75rem; font-size: .75rem; color: var(--faint); background: #121214; border-top: 1px solid var(--line); }
+
+.panel { overflow-y: auto; border-left: 1px solid var(--line); background: var(--surface); padding: .25rem 1rem 2rem; }
+.panel section { padding: .75rem 0; border-bottom: 1px solid var(--line); }
+.panel section:last-child { border-bottom: 0; }
+.panel h2 { font-size: .75rem; text-transform: uppercase; letter-spacing: .07em; color: var(--muted); margin: 0 0 .5rem; font-weight: 600; }
+.prompt-text { margin: 0; padding: .5rem .7rem; background: var(--raised); border-left: 3px solid var(--line-strong); border-radius: 0 6px 6px 0; font-size: .95rem; }
+.source-line { margin: .4rem 0 0; font-size: .8rem; color: var(--muted); }
+.tags { list-style: none; padding: 0; margin: .4rem 0 0; display: flex; flex-wrap: wrap; gap: .25rem; }
+.tag { font-size: .72rem; color: var(--muted); border: 1px solid var(--line-strong); border-radius: 4px; padding: .05rem .4rem; }
+.tag::before { content: "#"; color: var(--faint); }
+.findings { list-style: none; padding: 0; margin: 0; display: grid; gap: .35rem; }
+.findings li { display: grid; grid-template-columns: 5.8rem 1fr; gap: .5rem; align-items: baseline; font-size: .9rem; }
+.findings .details { display: block; color: var(--muted); font-size: .8rem; }
+.label { font-size: .7rem; text-transform: uppercase; letter-spacing: .04em; text-align: center; border-radius: 4px; padding: .08rem .3rem; border: 1px solid var(--line-strong); color: var(--neg); }
+.label.positive { color: var(--pos); background: var(--pos-bg); border-color: #6b4322; }
+.label.uncertain { color: var(--unc); background: var(--unc-bg); border: 1px dashed #7a6a2a; }
+.unparsed { margin: 0; padding-left: 1.1rem; color: var(--muted); font-size: .88rem; }
+.unparsed q { color: #d4d4d8; }
+.note { color: var(--faint); font-size: .8rem; margin: .35rem 0 0; }
+.props { display: grid; grid-template-columns: max-content 1fr; gap: .2rem .9rem; margin: 0; font-size: .88rem; }
+.props dt { color: var(--muted); }
+.props dd { margin: 0; font-variant-numeric: tabular-nums; min-width: 0; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; font-size: .84rem; }
+th, td { text-align: left; padding: .25rem .4rem .25rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { color: var(--muted); font-weight: 500; font-size: .75rem; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.files td { white-space: nowrap; }
+.files .sha { max-width: 0; width: 45%; }
+.files .sha code { display: block; overflow: hidden; text-overflow: ellipsis; color: var(--faint); cursor: text; user-select: all; }
+.files button.copy { font-size: .7rem; min-height: 0; padding: .05rem .35rem; }
+
+/* ---------- Compare ---------- */
+.compare-nav { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: 0 0 1rem; font-size: .9rem; }
+.compare-section > h2 { font-size: 1.1rem; margin: 1.5rem 0 .2rem; }
+.compare-section > .note { margin: 0 0 .75rem; font-size: .88rem; color: var(--muted); }
+.cgroup { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 1rem; padding: .6rem .8rem .8rem; scroll-margin-top: 1rem; }
+.cgroup:target { border-color: #8a8a93; }
+.group-head { display: flex; flex-wrap: wrap; gap: .2rem .8rem; align-items: baseline; margin: 0 0 .5rem; }
+.group-head h3 { margin: 0; font-size: 1rem; }
+.group-head h3 a { color: inherit; text-decoration: none; }
+.group-head h3 a:hover::after { content: " #"; color: var(--faint); }
+.group-head .group-prompt { margin: 0; color: #c4c4ca; font-size: .88rem; flex: 1 1 20rem; }
+.group-head .source { font-family: var(--mono); font-size: .75rem; color: var(--faint); }
+.row { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(240px, 340px); gap: .8rem; overflow-x: auto; padding-bottom: .4rem; scroll-snap-type: x proximity; }
+.ccard { margin: 0; scroll-snap-align: start; display: flex; flex-direction: column; gap: .35rem; }
+.ccard .img-link { display: block; aspect-ratio: 1 / 1; background: #000; border-radius: 4px; overflow: hidden; }
+.ccard img { display: block; width: 100%; height: 100%; object-fit: contain; }
+.ccard figcaption { display: flex; flex-direction: column; gap: .3rem; font-size: .85rem; }
+.ccard .ctitle { font-weight: 600; }
+.ccard .meta { color: var(--muted); font-size: .78rem; }
+.ccard .prompt { margin: 0; font-size: .8rem; color: #c4c4ca; }
+
+/* ---------- Narrow screens ---------- */
+@media (max-width: 900px) {
+  .image-page { height: auto; overflow: visible; }
+  .image-layout { display: block; }
+  .viewer-col { height: 72vh; min-height: 320px; }
+  .static-stack img { max-height: 68vh; }
+  .panel { border-left: 0; overflow: visible; }
+  .pager a, .pager span { max-width: 9rem; }
+}
+@media (max-width: 600px) {
+  .site-header { padding: .7rem 1rem .5rem; }
+  .site-nav { margin-left: 0; }
+  .page { padding: .75rem .75rem 2rem; }
+  .toolbar { position: static; margin: 0 -.75rem .75rem; padding: .5rem .75rem; }
+  .toolbar-row .field:not(.search) { flex: 1 1 45%; }
+  .toolbar-row .field select { width: 100%; }
+  .toolbar-row .field.search { flex-basis: 60%; }
+  .filters > summary { display: list-item; cursor: pointer; color: var(--link); font-size: .88rem; padding: .4rem 0 0; }
+  .grid { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6rem; }
+  .card .prompt { display: none; }
+  .card-title { font-size: .88rem; padding: .45rem .55rem 0; }
+  .card .chips { padding: .35rem .55rem 0; }
+  .card .meta { margin: .3rem .55rem 0; }
+  .card .source { margin: auto .55rem 0; }
+  .topbar { padding: .45rem .6rem; }
+  .topbar h1 { flex-basis: 100%; order: -1; }
+  .pager { margin-left: auto; }
+  .viewer-toolbar { gap: .35rem .6rem; padding: .35rem .5rem; }
+  .viewer-hint { display: none; }
+  .row { grid-auto-columns: 78%; }
+}
+@media (prefers-reduced-motion: reduce) {
+  .viewer .leaflet-tile-pane { transition: none; }
+}
+
+"""#,
+    "viewer.js": #"""
+/* MedSynth image page: deep-zoom viewer (Leaflet, L.CRS.Simple over the google-layout tile
+   pyramid), window presets, finding-mask overlays, keyboard navigation and a back link that
+   keeps the index's filter. Works from file:// (no fetch, no canvas read-back). */
+(function () {
+  "use strict";
+
+  var HASH_KEY = "medsynth.index.hash";
+  var ORDER_KEY = "medsynth.index.order";
+  var body = document.body;
+  var currentId = body.dataset.id;
+
+  // ---------- Back link and previous/next that follow the index's filter ----------
+  function storage(key) { try { return sessionStorage.getItem(key); } catch (e) { return null; } }
+
+  var back = document.getElementById("back");
+  if (back) {
+    var hash = "";
+    var ref = document.referrer || "";
+    var m = /\/index\.html(#.*)?$/.exec(ref.split("?")[0]);
+    if (m && !/\/images\//.test(ref) && m[1]) hash = m[1];
+    else hash = storage(HASH_KEY) || "";
+    if (hash && hash !== "#") back.setAttribute("href", back.dataset.index + hash);
+  }
+
+  (function followFilteredOrder() {
+    var raw = storage(ORDER_KEY);
+    if (!raw || !currentId) return;
+    var order;
+    try { order = JSON.parse(raw); } catch (e) { return; }
+    if (!order || !order.items || !order.hash) return; // no filter or sort: keep the build order
+    var items = order.items, i = -1;
+    for (var k = 0; k < items.length; k++) if (items[k][0] === currentId) { i = k; break; }
+    if (i < 0) return;
+    function relink(id, item, arrow) {
+      var old = document.getElementById(id);
+      if (!old) return;
+      var el;
+      if (item) {
+        el = document.createElement("a");
+        el.href = "../" + encodeURIComponent(item[0]) + "/index.html";
+        el.rel = id === "prev" ? "prev" : "next";
+        el.title = (id === "prev" ? "Previous" : "Next") + " in your filter: " + item[1] + (id === "prev" ? " (←)" : " (→)");
+        el.textContent = id === "prev" ? "← " + item[1] : item[1] + " →";
+      } else {
+        el = document.createElement("span");
+        el.className = "disabled";
+        el.setAttribute("aria-disabled", "true");
+        el.textContent = id === "prev" ? "← first" : "last →";
+      }
+      el.id = id;
+      old.parentNode.replaceChild(el, old);
+    }
+    relink("prev", items[i - 1], "←");
+    relink("next", items[i + 1], "→");
+    var pos = document.createElement("span");
+    pos.className = "filter-pos";
+    pos.textContent = (i + 1) + " / " + items.length + " in filter";
+    pos.style.cssText = "border:0;color:var(--faint);font-size:.8rem;padding:0";
+    var nx = document.getElementById("next");
+    nx.parentNode.insertBefore(pos, nx.nextSibling);
+  })();
+
+  // ---------- Window presets (CSS filters on the tile pane / preview) ----------
+  // A window of centre C and width W (fractions of the exported 8-bit range) is
+  // brightness(1/(2C)) contrast(2C/W): out = (v - C) / W + 0.5.
+  function windowFilter(c, w) {
+    return "brightness(" + (1 / (2 * c)).toFixed(4) + ") contrast(" + (2 * c / w).toFixed(4) + ")";
+  }
+  var PRESETS = {
+    "default": "",
+    lung: windowFilter(0.35, 0.6),
+    bone: windowFilter(0.65, 0.5),
+    soft: windowFilter(0.5, 0.45)
+  };
+  var presetButtons = Array.prototype.slice.call(document.querySelectorAll("[data-preset]"));
+  var invertButton = document.getElementById("invert");
+  var preset = "default", inverted = false;
+  var filterTarget = null; // element whose CSS filter is the window
+
+  function applyFilter() {
+    var f = PRESETS[preset] || "";
+    if (inverted) f = (f ? f + " " : "") + "invert(1)";
+    if (filterTarget) filterTarget.style.filter = f;
+    presetButtons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.dataset.preset === preset)); });
+    if (invertButton) invertButton.setAttribute("aria-pressed", String(inverted));
+    if (typeof saveView === "function" && viewReady) saveView();
+  }
+  var viewReady = false;
+  presetButtons.forEach(function (b) {
+    b.addEventListener("click", function () { preset = b.dataset.preset; applyFilter(); });
+  });
+  if (invertButton) invertButton.addEventListener("click", function () { inverted = !inverted; applyFilter(); });
+
+  // ---------- Mask tints: an SVG filter per colour turns the grey mask into colour + alpha ----------
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var defs = null;
+  function tintFilter(slug, color) {
+    if (!defs) {
+      var svg = document.createElementNS(SVGNS, "svg");
+      svg.setAttribute("width", "0");
+      svg.setAttribute("height", "0");
+      svg.setAttribute("aria-hidden", "true");
+      svg.style.position = "absolute";
+      defs = document.createElementNS(SVGNS, "defs");
+      svg.appendChild(defs);
+      body.appendChild(svg);
+    }
+    var hex = (color || "#ff0000").replace("#", "");
+    if (hex.length === 3) hex = hex.replace(/(.)/g, "$1$1");
+    var r = parseInt(hex.slice(0, 2), 16) / 255, g = parseInt(hex.slice(2, 4), 16) / 255, b = parseInt(hex.slice(4, 6), 16) / 255;
+    if (isNaN(r + g + b)) { r = 1; g = 0.3; b = 0.3; }
+    var id = "tint-" + slug.replace(/[^a-zA-Z0-9_-]/g, "_");
+    var filter = document.createElementNS(SVGNS, "filter");
+    filter.setAttribute("id", id);
+    filter.setAttribute("color-interpolation-filters", "sRGB");
+    filter.setAttribute("x", "0"); filter.setAttribute("y", "0");
+    filter.setAttribute("width", "1"); filter.setAttribute("height", "1");
+    var cm = document.createElementNS(SVGNS, "feColorMatrix");
+    cm.setAttribute("type", "matrix");
+    // RGB become the finding's colour; alpha is the mask's grey level (255 inside, 0 outside).
+    cm.setAttribute("values", [0, 0, 0, 0, r, 0, 0, 0, 0, g, 0, 0, 0, 0, b, 1, 0, 0, 0, 0].join(" "));
+    filter.appendChild(cm);
+    defs.appendChild(filter);
+    return "url(#" + id + ")";
+  }
+
+  var maskInputs = Array.prototype.slice.call(document.querySelectorAll("input[data-mask]"));
+  var opacityInput = document.getElementById("mask-opacity");
+  function maskOpacity() { return opacityInput ? opacityInput.value / 100 : 0.35; }
+
+  // ---------- Viewer ----------
+  var viewerEl = document.getElementById("viewer");
+  var map = null, bounds = null;
+  var masks = {}; // slug -> {show(), hide(), setOpacity()}
+
+  if (viewerEl && window.L) {
+    var d = viewerEl.dataset;
+    var maxZoom = parseInt(d.maxZoom, 10) || 0;
+    var width = parseInt(d.width, 10), height = parseInt(d.height, 10);
+    map = L.map(viewerEl, {
+      crs: L.CRS.Simple,
+      minZoom: -2,
+      maxZoom: maxZoom + 2,
+      zoomSnap: 0.25,
+      zoomDelta: 0.5,
+      wheelPxPerZoomLevel: 90,
+      attributionControl: false,
+      keyboard: false, // our own keys: arrows are previous/next, Shift+arrows pan
+      bounceAtZoomLimits: false,
+      fadeAnimation: false
+    });
+    bounds = L.latLngBounds(map.unproject([0, height], maxZoom), map.unproject([width, 0], maxZoom));
+    L.tileLayer(d.template, {
+      tileSize: 256,
+      minZoom: -2,
+      maxZoom: maxZoom + 2,
+      minNativeZoom: 0,
+      maxNativeZoom: maxZoom,
+      noWrap: true,
+      bounds: bounds,
+      keepBuffer: 4
+    }).addTo(map);
+    map.setMinZoom(Math.min(0, Math.floor(map.getBoundsZoom(bounds) * 4) / 4 - 0.5));
+    map.fitBounds(bounds, { animate: false });
+    map.setMaxBounds(bounds.pad(0.25));
+    map.options.maxBoundsViscosity = 0.7;
+    filterTarget = map.getPane("tilePane");
+    // Refit when the window changes shape, unless the user has zoomed or panned since the last fit.
+    // (Deferred: refitting inside Leaflet's own resize handling leaves the tile pane unpainted.)
+    var fitted = true, fitZoom = map.getZoom(), resizeTimer = 0;
+    map.on("dragstart", function () { fitted = false; });
+    map.on("zoomend", function () { if (Math.abs(map.getZoom() - fitZoom) > 0.01) fitted = false; });
+    map.on("resize", function () {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(function () { if (fitted) fit(); }, 120);
+    });
+    maskInputs.forEach(function (input) {
+      var slug = input.dataset.slug, layer = null;
+      var tint = tintFilter(slug, input.dataset.color);
+      masks[slug] = {
+        show: function () {
+          if (!layer) layer = L.imageOverlay(input.dataset.mask, bounds, { className: "mask-overlay mask-" + slug, interactive: false, opacity: maskOpacity() });
+          layer.addTo(map);
+          layer.getElement().style.filter = tint;
+          layer.setOpacity(maskOpacity());
+        },
+        hide: function () { if (layer) map.removeLayer(layer); },
+        setOpacity: function (o) { if (layer) layer.setOpacity(o); }
+      };
+    });
+  } else {
+    // No tiles: the preview image, with the same presets and masks as absolutely placed layers.
+    var stack = document.querySelector(".static-stack");
+    filterTarget = stack ? stack.querySelector("img.base") : null;
+    maskInputs.forEach(function (input) {
+      var slug = input.dataset.slug, img = null;
+      var tint = tintFilter(slug, input.dataset.color);
+      masks[slug] = {
+        show: function () {
+          if (!img) {
+            img = document.createElement("img");
+            img.className = "mask-overlay";
+            img.alt = "";
+            img.src = input.dataset.mask;
+            img.style.filter = tint;
+            stack.appendChild(img);
+          }
+          img.style.opacity = maskOpacity();
+          img.hidden = false;
+        },
+        hide: function () { if (img) img.hidden = true; },
+        setOpacity: function (o) { if (img) img.style.opacity = o; }
+      };
+    });
+  }
+  applyFilter();
+
+  function syncMask(input) {
+    var m = masks[input.dataset.slug];
+    if (m) { if (input.checked) m.show(); else m.hide(); }
+  }
+  maskInputs.forEach(function (input) {
+    input.checked = false;
+    input.addEventListener("change", function () { syncMask(input); saveView(); });
+  });
+  if (opacityInput) opacityInput.addEventListener("input", function () {
+    var o = maskOpacity();
+    Object.keys(masks).forEach(function (k) { masks[k].setOpacity(o); });
+    saveView();
+  });
+
+  // ---------- View settings carry over to the next image (sessionStorage) or come from the hash ----------
+  // #w=lung&inv=1&masks=all|edema,pleural-effusion&opacity=60
+  var VIEW_KEY = "medsynth.viewer";
+  function saveView() {
+    var on = maskInputs.filter(function (i) { return i.checked; }).map(function (i) { return i.dataset.slug; });
+    try {
+      sessionStorage.setItem(VIEW_KEY, JSON.stringify({
+        w: preset, inv: inverted, masks: on.length && on.length === maskInputs.length ? "all" : on.join(","),
+        opacity: opacityInput ? opacityInput.value : ""
+      }));
+    } catch (e) { /* ignore */ }
+  }
+  (function restoreView() {
+    var v = null;
+    if (location.hash.length > 1) {
+      var p = new URLSearchParams(location.hash.slice(1));
+      v = { w: p.get("w") || "default", inv: p.get("inv") === "1", masks: p.get("masks") || "", opacity: p.get("opacity") || "" };
+    } else {
+      try { v = JSON.parse(storage(VIEW_KEY) || "null"); } catch (e) { v = null; }
+    }
+    if (!v) return;
+    if (PRESETS.hasOwnProperty(v.w)) preset = v.w;
+    inverted = !!v.inv;
+    applyFilter();
+    if (opacityInput && v.opacity) opacityInput.value = v.opacity;
+    var want = v.masks === "all" ? null : String(v.masks || "").split(",");
+    maskInputs.forEach(function (i) {
+      i.checked = want === null ? true : want.indexOf(i.dataset.slug) >= 0;
+      syncMask(i);
+    });
+  })();
+  viewReady = true;
+
+  var fitButton = document.getElementById("fit");
+  function fit() {
+    if (!map) return;
+    map.setMinZoom(Math.min(0, Math.floor(map.getBoundsZoom(bounds) * 4) / 4 - 0.5));
+    map.fitBounds(bounds, { animate: false });
+    fitZoom = map.getZoom();
+    fitted = true;
+  }
+  if (fitButton) fitButton.addEventListener("click", fit);
+  if (!map && fitButton) fitButton.hidden = true;
+
+  // ---------- Checksums: select on click ----------
+  Array.prototype.forEach.call(document.querySelectorAll(".files .sha code"), function (code) {
+    code.tabIndex = 0;
+    code.addEventListener("focus", function () {
+      var sel = window.getSelection(), range = document.createRange();
+      range.selectNodeContents(code);
+      sel.removeAllRanges();
+      sel.addRange(range);
+    });
+  });
+
+  // ---------- Keyboard ----------
+  document.addEventListener("keydown", function (e) {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.tagName === "SELECT" || t.tagName === "TEXTAREA" || t.isContentEditable ||
+      (t.tagName === "INPUT" && t.type !== "checkbox"))) return;
+    var key = e.key;
+    if (e.shiftKey && map && /^Arrow/.test(key)) {
+      var step = 120;
+      var delta = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[key];
+      map.panBy(delta);
+      e.preventDefault();
+      return;
+    }
+    if (key === "ArrowLeft" || key === "ArrowRight") {
+      var link = document.getElementById(key === "ArrowLeft" ? "prev" : "next");
+      if (link && link.tagName === "A") { e.preventDefault(); link.click(); }
+      return;
+    }
+    if (map && (key === "+" || key === "=")) { map.zoomIn(); e.preventDefault(); return; }
+    if (map && (key === "-" || key === "_")) { map.zoomOut(); e.preventDefault(); return; }
+    if (key === "0" || key === "f" || key === "F") { fit(); return; }
+    var presetKeys = { "1": "default", "2": "lung", "3": "bone", "4": "soft" };
+    if (presetKeys[key]) { preset = presetKeys[key]; applyFilter(); return; }
+    if (key === "i" || key === "I") { inverted = !inverted; applyFilter(); return; }
+    if ((key === "m" || key === "M") && maskInputs.length) {
+      var any = maskInputs.some(function (i) { return i.checked; });
+      maskInputs.forEach(function (i) { i.checked = !any; syncMask(i); });
+      saveView();
+    }
+  });
+
+  // A link back to the index also remembers nothing new: the index saves its own state.
+})();
 
 """#,
 ]

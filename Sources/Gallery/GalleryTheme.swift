@@ -53,6 +53,9 @@ public struct GalleryTheme: Sendable {
         self.assets = assets
     }
 
+    /// Whether the theme has template `name` (older themes may lack the image and compare pages).
+    public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
+
     /// Renders template `name` with `context`.
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""

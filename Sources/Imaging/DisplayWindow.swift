@@ -1,4 +1,4 @@
-import Numerics
+import SynthNumerics
 
 /// A window (centre and width, in stored pixel values) that maps 16-bit data to display grey,
 /// as a radiologist's default window does.

@@ -1,6 +1,6 @@
 import CVips
 import Foundation
-import Numerics
+import SynthNumerics
 import VipsShim
 
 /// Encoders from MedSynth rasters to file bytes, all through libvips.

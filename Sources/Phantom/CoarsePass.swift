@@ -1,5 +1,5 @@
 import Foundation
-import Numerics
+import SynthNumerics
 import Prompting
 
 /// The coarse scale: the finding-free patient rendered on a ~4 mm grid. Its blurred primary

@@ -1,4 +1,4 @@
-import Numerics
+import SynthNumerics
 
 /// Fine-scale detail: lattice value noise from the counter RNG, one octave per scale level,
 /// anchored in patient centimetres so the same patient looks the same at every output size.

@@ -38,7 +38,7 @@ struct Layout: Sendable {
         shift = c.mediastinalShift
         // Heart rests on the left dome; its centre is ~5 cm above it (normal dome position).
         let baseDome = dR + a.domeDifference
-        heartCenter = Vec3(0.8 + a.heartShiftX + shift, baseDome - 5.6 + max(0, c.domeShift[1]) * 0.5, 2.0)
+        heartCenter = Vec3(0.8 + a.heartShiftX + shift, baseDome - 5.6 + max(0, c.domeShift[1]) * 0.5, 2.6)
         hilum = [Vec3(-5.3 + shift * 0.8, heartCenter.y - 4.4, -1.0), Vec3(5.4 + shift * 0.8, heartCenter.y - 6.3, -2.0)]
         archY = a.archHeight - a.aorticUnfolding * 0.9
     }
@@ -78,7 +78,8 @@ struct Layout: Sendable {
         let capW = t < 3 ? (1 - ((3 - t) / 3) * ((3 - t) / 3)).squareRoot() : 1
         let capD = t < 4 ? (1 - ((4 - t) / 4) * ((4 - t) / 4)).squareRoot() : 1
         var capB = 1.0
-        if t > bottomStart { let q = (t - bottomStart) / (bottomEnd - bottomStart); capB = max(0, 1 - q * q).squareRoot() }
+        // The posterior recess thins out smoothly (no edge over the upper abdomen).
+        if t > bottomStart { let q = min(1, (t - bottomStart) / (bottomEnd - bottomStart)); capB = (1 - q * q) * (1 - q * q) }
         let tau = t / H
         let hw = (m.lat - m.med) / 2 * capW * (0.55 + 0.45 * capB)
         let xc = s * (m.lat + m.med) / 2 + s * (1 - capW) * 0.4
@@ -98,7 +99,9 @@ struct Layout: Sendable {
         let f = consequences.domeFlatten[side]
         let rx = 9.6 * anatomy.lungWidth * (f > 1 ? 1.12 : 1)
         let ry = 9.5 * f
-        return (Vec3(s * 7.8 * anatomy.lungWidth, domeY[side] + ry, 0), Vec3(rx, ry, 15.0))
+        // Centred forward of the lungs: seen from the side each hemidiaphragm is highest in front
+        // and curves down into the deep posterior costophrenic sulcus.
+        return (Vec3(s * 7.8 * anatomy.lungWidth, domeY[side] + ry, 2.5), Vec3(rx, ry, 14.0))
     }
 
     /// Whether a point lies inside a lung (envelope shrunk by `margin` and above the dome).

@@ -1,4 +1,4 @@
-import Numerics
+import SynthNumerics
 import Prompting
 
 /// The patient fixed by the seed and demographics: body habitus, lung and heart shape, rib

@@ -1,11 +1,11 @@
-import Numerics
+import SynthNumerics
 import Prompting
 
 /// The phantom generator: a deterministic multi-scale anatomical model of a chest radiograph
 /// with pixel-exact ground-truth masks per finding.
 public enum PhantomGenerator {
     /// Bumped whenever output pixels change for the same input.
-    public static let version: String = "1.0.0"
+    public static let version: String = "1.1.0"
 
     /// Renders one radiograph. The same inputs always give byte-identical output.
     /// - Parameters:

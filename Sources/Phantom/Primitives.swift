@@ -97,7 +97,8 @@ struct RowRaster {
                 lo = max(0, Int((u1).rounded(.up))); hi = min(width - 1, Int((u2).rounded(.down)))
                 if hi < lo { continue }
                 let k = p.p6, k2 = k * k, loss = p.p7 * p.p5 * k
-                let fade: Float = p.p10 > 0 ? clampf((v - p.p9) * p.p10, 0, 1) : 1
+                var fade: Float = p.p10 > 0 ? clampf((v - p.p9) * p.p10, 0, 1) : 1
+                if p.p12 > 0 { let f = clampf(1 - (v - p.p11) * p.p12, 0, 1); fade *= f * f * (3 - 2 * f) }
                 if fade <= 0 { continue }
                 for i in lo...hi {
                     let du = Float(i) - p.p0

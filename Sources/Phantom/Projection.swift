@@ -108,6 +108,7 @@ enum Projector {
             p.p0 = Float(cu); p.p1 = Float(cv); p.p2 = Float(qa); p.p3 = Float(qb); p.p4 = Float(qc)
             p.p5 = Float(peak); p.p6 = Float(e.innerScale); p.p7 = Float(e.innerLoss); p.p8 = e.flat ? 1 : 0
             if e.fadeLength > 0 { p.p9 = Float(frame.vPx(e.fadeFrom)); p.p10 = Float(frame.pix / e.fadeLength) }
+            if e.fadeOutLength > 0 { p.p11 = Float(frame.vPx(e.fadeOutFrom)); p.p12 = Float(frame.pix / e.fadeOutLength) }
             prims.append(p)
         }
         // Tubes: one capsule per polyline segment.

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Numerics
+import SynthNumerics
 
 /// Attenuation coefficients (per cm at an effective ~60 keV).
 enum Attenuation {
@@ -39,14 +39,33 @@ struct Display: Sendable {
     var aMed: Float
     var noiseSigma: Float
     var noiseSeed: UInt64
-    static let k: Float = 3.3, t0: Float = 0.45
+
+    /// The tone curve over t = (a − aLung)/(aMed − aLung): a toe below the lung level, a steep
+    /// rise through the lung-to-chest-wall range and a long shoulder that keeps the heart (t = 1)
+    /// a soft-tissue grey below the denser subdiaphragmatic region and the bones.
+    static let knots: [(Double, Double)] = [
+        (-2.2, 0.004), (-1.35, 0.012), (-0.6, 0.06), (0, 0.185), (0.3, 0.37), (0.75, 0.59), (1.0, 0.69),
+        (1.3, 0.845), (1.6, 0.915), (2.2, 0.96), (3.4, 0.985),
+    ]
+    static let tMin: Float = -2.2, tMax: Float = 3.4
+    static let lutSize = 2048
+    static let lut: [Float] = {
+        let c = Curve1D(knots)
+        var out = [Float](repeating: 0, count: lutSize + 1)
+        var prev = 0.0
+        for i in 0...lutSize {
+            let t = Double(tMin) + Double(tMax - tMin) * Double(i) / Double(lutSize)
+            prev = max(prev, min(1, c(t)))
+            out[i] = Float(prev)
+        }
+        return out
+    }()
 
     @inline(__always) func value(_ a: Float) -> UInt16 {
         let t = (a - aLung) / (aMed - aLung)
-        let y = 1 / (1 + expf(-Display.k * (t - Display.t0)))
-        let lo: Float = 1 / (1 + expf(-Display.k * (-1.35 - Display.t0)))
-        let hi: Float = 1 / (1 + expf(-Display.k * (1.9 - Display.t0)))
-        let n = (y - lo) / (hi - lo) * 0.965 + 0.01
+        let f = clampf((t - Display.tMin) / (Display.tMax - Display.tMin), 0, 1) * Float(Display.lutSize)
+        let i = min(Int(f), Display.lutSize - 1)
+        let n = Display.lut.withUnsafeBufferPointer { l in l[i] + (l[i + 1] - l[i]) * (f - Float(i)) }
         return UInt16(clampf(n * 65535, 0, 65535).rounded())
     }
 }

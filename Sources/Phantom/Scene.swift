@@ -40,6 +40,9 @@ struct Ellipsoid3: Sendable {
     /// Density fades in from y = fadeFrom over fadeLength cm (0 = no fade).
     var fadeFrom: Double = 0
     var fadeLength: Double = 0
+    /// Density fades out from y = fadeOutFrom over fadeOutLength cm (0 = no fade).
+    var fadeOutFrom: Double = 0
+    var fadeOutLength: Double = 0
 
     init(center: Vec3, radii: Vec3, axes ax: [Vec3] = identityAxes, tag: Tag,
          innerScale: Double = 0, innerLoss: Double = 0) {

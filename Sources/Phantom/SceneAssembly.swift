@@ -1,5 +1,5 @@
 import Foundation
-import Numerics
+import SynthNumerics
 import Prompting
 
 /// Puts the patient and the findings together into one scene, always in the same order so a

@@ -19,34 +19,35 @@ extension SceneBuilder {
             let w = n < 1 ? 1.3 + 0.05 * Double(n + 3) : 1.5 + 0.055 * th
             let d = n < 1 ? 0.9 : 1.15 + 0.05 * th
             let zc: Double = n < 1 ? -4.6 - 0.3 * Double(n + 3) : (n <= 12 ? -6.0 - kyph * sin(Double.pi * Double(n - 1) / 12) : -5.6 + 0.2 * Double(n - 12))
-            let h = sp * (n < 1 ? 0.72 : 0.78)
-            for (scale, weight) in [(1.0, bd * 0.62), (0.86, -bd * 0.62 * 0.72)] {
-                let c = GenCyl3(y0: yc - h / 2, y1: yc + h / 2, dy: 0.02, tag: Tag(channel: .bone, weight: weight), exponent: 4) { y in
+            let h = sp * (n < 1 ? 0.76 : 0.84)
+            // Low-contrast bodies: a thin cortex over dense cancellous bone, so the column is only
+            // faintly visible through the heart and the endplates stay subtle.
+            for (scale, weight) in [(1.0, bd * 0.36), (0.88, -bd * 0.36 * 0.3)] {
+                let c = GenCyl3(y0: yc - h / 2, y1: yc + h / 2, dy: 0.02, tag: Tag(channel: .bone, weight: weight), exponent: 2) { y in
                     let t = (y - yc) / (h / 2)
                     let t2 = t * t, t4 = t2 * t2
-                    let cap = max(0, 1 - t4 * t4).squareRoot().squareRoot()
+                    let cap = max(0, 1 - t4).squareRoot()
                     let waist = 1 - 0.07 * (1 - t2)
                     return (0, zc, w * scale * cap * waist, d * scale * cap)
                 }
                 scene.cylinders.append(c)
             }
-            let shell = (1 - SceneBuilder.cancellous)
             // Pedicles (seen end-on as cortical rings), transverse and spinous processes.
             for side in 0..<2 {
                 let s = Layout.sign(side)
-                scene.ellipsoids.append(Ellipsoid3(center: Vec3(s * (w - 0.3), yc - 0.18 * h, zc - d - 0.6), radii: Vec3(0.42, 0.62, 0.9),
-                                                   tag: Tag(channel: .bone, weight: bd * 0.6), innerScale: 0.6, innerLoss: shell))
+                scene.ellipsoids.append(Ellipsoid3(center: Vec3(s * (w - 0.35), yc - 0.18 * h, zc - d - 0.6), radii: Vec3(0.34, 0.5, 0.8),
+                                                   tag: Tag(channel: .bone, weight: bd * 0.34), innerScale: 0.55, innerLoss: 0.3))
                 if n >= 1 {
                     let lumbar = n > 12
                     let tw = lumbar ? 1.9 : 1.3
                     scene.ellipsoids.append(Ellipsoid3(center: Vec3(s * (w + tw), yc - 0.12 * h, zc - d - 1.6),
                                                        radii: Vec3(tw, 0.42, 0.55), axes: coronalAxes(s * (lumbar ? 0 : -0.25)),
-                                                       tag: Tag(channel: .bone, weight: bd * 0.6), innerScale: 0.55, innerLoss: shell))
+                                                       tag: Tag(channel: .bone, weight: bd * 0.4), innerScale: 0.55, innerLoss: 0.4))
                 }
             }
-            scene.ellipsoids.append(Ellipsoid3(center: Vec3(0, yc + 0.4 * sp, zc - d - 3.3), radii: Vec3(0.33, 0.85, 1.7),
+            scene.ellipsoids.append(Ellipsoid3(center: Vec3(0, yc + 0.4 * sp, zc - d - 3.3), radii: Vec3(0.3, 0.75, 1.7),
                                                axes: [Vec3(1, 0, 0), Vec3(0, 0.8, 0.6), Vec3(0, -0.6, 0.8)],
-                                               tag: Tag(channel: .bone, weight: bd * 0.6), innerScale: 0.55, innerLoss: shell))
+                                               tag: Tag(channel: .bone, weight: bd * 0.28), innerScale: 0.55, innerLoss: 0.4))
         }
         // Sternum: manubrium and body.
         let g = newGroup()

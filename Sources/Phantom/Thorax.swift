@@ -40,6 +40,9 @@ struct SceneBuilder {
             let s = Layout.sign(side)
             if layout.view != .lateral {
                 scene.ellipsoids.append(Ellipsoid3(center: Vec3(s * 18.5, 2.0, -2.0), radii: Vec3(5.5 * wf, 7.5, 6.0 * df), tag: Tag(channel: .soft, weight: 0.45)))
+            } else {
+                // Arms raised: the shoulder girdle's soft tissue overlies the upper thorax.
+                scene.ellipsoids.append(Ellipsoid3(center: Vec3(s * 16.5, 0.5, -2.5), radii: Vec3(5.0 * wf, 8.0, 7.0 * df), tag: Tag(channel: .soft, weight: 0.5)))
             }
             let arm = Tube3(nodes: [
                 .init(p: Vec3(s * 21.0 * wf, -7, -2), r: 3.6 * wf, depth: 1, w: 1),
@@ -61,6 +64,9 @@ struct SceneBuilder {
                 // Attached to the chest wall: only the lower and lateral margins show.
                 e.fadeFrom = yc - 5.8 * b
                 e.fadeLength = 6.5 * b
+                // The inframammary fold fades over the upper abdomen instead of drawing an arc.
+                e.fadeOutFrom = yc + 0.5 * b
+                e.fadeOutLength = 5.3 * b
                 scene.ellipsoids.append(e)
             }
         }
@@ -76,12 +82,18 @@ struct SceneBuilder {
     mutating func addLungs() {
         for side in 0..<2 {
             let l = layout
+            // Seen from the side the lungs reach the sternum and the spine as a full-width band
+            // (retrosternal and retrocardiac clear spaces): a squarer cross-section there.
             let c = GenCyl3(y0: l.apexY[side] - 0.01, y1: l.domeY[side] + 8, dy: 0.04,
-                            tag: Tag(channel: side == 0 ? .lungR : .lungL)) { y in l.lungSection(side, y) }
+                            tag: Tag(channel: side == 0 ? .lungR : .lungL), exponent: l.view == .lateral ? 4 : 2) { y in l.lungSection(side, y) }
             scene.lungIndex[side] = scene.cylinders.count
             scene.cylinders.append(c)
             let d = l.dome(side)
-            scene.ellipsoids.append(Ellipsoid3(center: d.center, radii: d.radii, tag: Tag(channel: side == 0 ? .solidR : .solidL)))
+            // A flat chord profile: the lung ends sharply on the dome in every view.
+            var dome = Ellipsoid3(center: d.center, radii: d.radii, tag: Tag(channel: side == 0 ? .solidR : .solidL,
+                                                                              weight: l.view == .lateral ? 1.6 : 1))
+            dome.flat = true
+            scene.ellipsoids.append(dome)
         }
         // Gastric air bubble under the left dome, with a flat fluid level (erect) or rounder (supine/AP).
         let r = a.rng.stream("stomach")
@@ -113,6 +125,9 @@ struct SceneBuilder {
         (Vec3(0.5, -2.5, -4.0), Vec3(3.0, 2.2, 2.2), 0.0),  // left atrium
     ]
 
+    /// Forward tilt (radians, about the patient's x axis) of the heart chambers.
+    static let heartTilt = 0.42
+
     /// Adds the heart scaled to a target cardiothoracic ratio; returns the ratio as drawn in PA.
     @discardableResult
     mutating func addHeart(targetCTR: Double, thoracicWidth: Double, mask: Int32, group: Int32? = nil) -> Double {
@@ -120,7 +135,12 @@ struct SceneBuilder {
         let angleJitter = a.heartAngle - 0.6
         var parts: [Ellipsoid3] = []
         for (off, radii, ang) in SceneBuilder.heartModel {
-            parts.append(Ellipsoid3(center: hc + off, radii: radii, axes: coronalAxes(ang + angleJitter), tag: Tag(channel: .solidB)))
+            // Long axis tilted forward too: the apex points down, left and anterior.
+            let ax = coronalAxes(ang + angleJitter).map { v in
+                Vec3(v.x, v.y * cos(SceneBuilder.heartTilt) - v.z * sin(SceneBuilder.heartTilt),
+                     v.y * sin(SceneBuilder.heartTilt) + v.z * cos(SceneBuilder.heartTilt))
+            }
+            parts.append(Ellipsoid3(center: hc + off, radii: radii, axes: ax, tag: Tag(channel: .solidB)))
         }
         // Width as drawn from the three border-forming chambers.
         func extents(_ ps: [Ellipsoid3]) -> (lo: Double, hi: Double) {
@@ -150,8 +170,8 @@ struct SceneBuilder {
             e.tag.group = g
             e.tag.mask = mask
             // The lungs wrap around the heart: it displaces more air than its own chord.
-            e.tag.weight = 1.35
-            e.flat = true
+            e.tag.weight = 1.15
+            e.flat = layout.view != .lateral
             heartParts.append(scene.ellipsoids.count)
             scene.ellipsoids.append(e)
         }
@@ -165,10 +185,14 @@ struct SceneBuilder {
         let top = l.apexY[0] - 1, bottom = l.domeY[0] + 2
         let hy = l.heartCenter.y
         let w = Curve1D([(top, 2.4), (top + 4, 2.6), (l.archY, 3.0), (hy - 4, 3.2), (hy, 3.4), (bottom, 3.0)])
-        let c = GenCyl3(y0: top, y1: bottom, dy: 0.05, tag: Tag(channel: .solidB), exponent: 4) { y in
+        let c = GenCyl3(y0: top, y1: bottom, dy: 0.05, tag: Tag(channel: .solidB), exponent: l.view == .lateral ? 2 : 4) { y in
             let taper = smoothstep(top, top + 3, y) * (1 - smoothstep(bottom - 4, bottom, y))
             let sh = l.shift * smoothstep(l.apexY[0], l.apexY[0] + 6, y)
-            return (sh + 0.2, 1.0, w(y) * taper, 8.0 * taper)
+            // Full depth above the heart (retrosternal lung stays in front of it); only the
+            // posterior mediastinum (aorta, oesophagus) behind the heart.
+            let low = smoothstep(hy - 6, hy - 2, y)
+            let zc = mix(-1.2, -4.2, low), hd = mix(5.2, 2.8, low)
+            return (sh + 0.2, zc, w(y) * taper, hd * taper)
         }
         scene.cylinders.append(c)
     }

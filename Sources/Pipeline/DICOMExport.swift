@@ -2,7 +2,7 @@ import Crypto
 import DICOM
 import Foundation
 import Imaging
-import Numerics
+import SynthNumerics
 import Prompting
 
 /// Builds the DICOM Secondary Capture file of one image. One Study per prompt file, one

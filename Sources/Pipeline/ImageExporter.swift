@@ -1,6 +1,6 @@
 import Foundation
 import Imaging
-import Numerics
+import SynthNumerics
 import Prompting
 
 /// Writes one image's files into a folder (`output/images/<id>/` in a build), each atomically,
@@ -54,59 +54,31 @@ enum ImageExporter {
             title: job.spec.title, tags: job.spec.tags, prompt: job.spec.text, seed: job.seed,
             size: job.spec.size, generator: generator.id, generatorVersion: generator.version,
             contentHash: job.contentHash, view: job.reading.view, sex: job.reading.sex, age: job.reading.age,
-            findings: job.reading.findings,
+            supine: job.reading.supine, findings: job.reading.findings,
             labels: Dictionary(uniqueKeysWithValues: job.reading.labels.map { ($0.key.rawValue, $0.value.rawValue) }),
+            unparsed: job.reading.unparsed, measures: generated.measures, window: window,
             files: files, timings: .init(generate: generateSeconds, export: exportSeconds))
-        let meta = ImageMetadata(record: record, unparsed: job.reading.unparsed, supine: job.reading.supine,
-                                 measures: generated.measures, window: window)
-        try write(try meta.encoded(), "meta.json")
+        try write(try ImageMetadata(record: record).encoded(), "meta.json")
         var complete = record
         complete.files = files
         return complete
     }
 }
 
-/// `meta.json` beside each image: everything known about how it was made. Title and tags
-/// are gallery matters kept in the manifest, so editing them rewrites no image files.
+/// `meta.json` beside each image: everything known about how it was made (the manifest's
+/// record without the gallery-only title and tags, so editing those rewrites no image file).
 struct ImageMetadata: Encodable {
     var record: ImageRecord
-    var unparsed: [String]
-    var supine: Bool
-    var measures: [String: Double]
-    var window: DisplayWindow
 
-    enum CodingKeys: String, CodingKey {
-        case id, source, documentIndex, prompt, seed, size, generator, generatorVersion, contentHash
-        case view, supine, sex, age, findings, labels, unparsed, measures, window, files, timings
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(record.id, forKey: .id)
-        try c.encode(record.source, forKey: .source)
-        try c.encode(record.documentIndex, forKey: .documentIndex)
-        try c.encode(record.prompt, forKey: .prompt)
-        try c.encode(record.seed, forKey: .seed)
-        try c.encode(record.size, forKey: .size)
-        try c.encode(record.generator, forKey: .generator)
-        try c.encode(record.generatorVersion, forKey: .generatorVersion)
-        try c.encode(record.contentHash, forKey: .contentHash)
-        try c.encodeIfPresent(record.view, forKey: .view)
-        try c.encode(supine, forKey: .supine)
-        try c.encodeIfPresent(record.sex, forKey: .sex)
-        try c.encodeIfPresent(record.age, forKey: .age)
-        try c.encode(record.findings, forKey: .findings)
-        try c.encode(record.labels, forKey: .labels)
-        try c.encode(unparsed, forKey: .unparsed)
-        try c.encode(measures, forKey: .measures)
-        try c.encode(window, forKey: .window)
-        try c.encode(record.files, forKey: .files)
-        try c.encode(record.timings, forKey: .timings)
-    }
+    enum Hidden: String, CaseIterable { case title, tags }
 
     func encoded() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        var object = try JSONSerialization.jsonObject(with: try encoder.encode(record)) as? [String: Any] ?? [:]
+        for key in Hidden.allCases { object.removeValue(forKey: key.rawValue) }
+        return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
+
+    func encode(to encoder: Encoder) throws { try record.encode(to: encoder) }
 }

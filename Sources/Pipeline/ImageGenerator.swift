@@ -1,4 +1,4 @@
-import Numerics
+import SynthNumerics
 import Phantom
 import Prompting
 

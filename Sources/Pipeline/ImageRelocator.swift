@@ -43,18 +43,10 @@ struct ImageRelocator {
         record.title = job.spec.title
         record.tags = job.spec.tags
         record.timings.export = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        record.window = window
         record.files = files
-        let measures = Self.measures(in: target.appendingPathComponent("meta.json"))
-        let meta = ImageMetadata(record: record, unparsed: job.reading.unparsed, supine: job.reading.supine, measures: measures, window: window)
-        try write(try meta.encoded(), "meta.json")
+        try write(try ImageMetadata(record: record).encoded(), "meta.json")
         record.files = files
         return record
-    }
-
-    /// The generator's measures from the old `meta.json` (they depend on the pixels only).
-    private static func measures(in url: URL) -> [String: Double] {
-        guard let data = try? Data(contentsOf: url),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
-        return object["measures"] as? [String: Double] ?? [:]
     }
 }

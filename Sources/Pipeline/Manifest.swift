@@ -1,4 +1,5 @@
 import Foundation
+import Imaging
 import Prompting
 
 /// `output/manifest.json`: what the last build produced. The build engine reads it to skip
@@ -52,9 +53,16 @@ public struct ImageRecord: Codable, Sendable {
     public var view: ViewPosition?
     public var sex: Sex?
     public var age: Int?
+    public var supine: Bool
     public var findings: [Finding]
     /// CheXpert name → 1, 0 or −1 for every observation mentioned.
     public var labels: [String: Int]
+    /// Parts of the prompt the clinical parser could not place.
+    public var unparsed: [String]
+    /// The generator's derived measures (cardiothoracic ratio, effusion height, …).
+    public var measures: [String: Double]
+    /// The display window of previews, tiles and the DICOM preset.
+    public var window: DisplayWindow
     /// Every file of the image, relative to the output folder.
     public var files: [OutputFile]
     public var timings: Timings

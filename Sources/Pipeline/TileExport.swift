@@ -1,6 +1,6 @@
 import Foundation
 import Imaging
-import Numerics
+import SynthNumerics
 
 /// Writes the deep-zoom tile pyramid: libvips fills a temporary folder, which then replaces
 /// `tiles/` by rename, so the viewer never sees a half-written pyramid.

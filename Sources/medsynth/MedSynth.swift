@@ -13,7 +13,7 @@ enum ExitStatus {
 struct InvalidInput: Error {}
 
 @main
-struct MedSynth: ParsableCommand {
+struct MedSynth: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "medsynth",
         abstract: "Generate labelled synthetic chest radiographs and a browsable gallery from prompt files.",
@@ -24,13 +24,17 @@ struct MedSynth: ParsableCommand {
         Example:
           medsynth new my-site && cd my-site && medsynth build
         """,
-        subcommands: [BuildCommand.self, WatchCommand.self, GenerateCommand.self, ValidateCommand.self, ExplainCommand.self,
+        subcommands: [BuildCommand.self, WatchCommand.self, ServeCommand.self, GenerateCommand.self, ValidateCommand.self, ExplainCommand.self,
                       NewCommand.self, VersionCommand.self])
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch is InvalidInput {
             Foundation.exit(ExitStatus.invalidInput)
         } catch let error as PromptFileError {

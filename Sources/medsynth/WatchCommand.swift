@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Pipeline
 import Prompting
+import Server
 import Watch
 
 struct WatchCommand: ParsableCommand {
@@ -14,10 +15,12 @@ struct WatchCommand: ParsableCommand {
         files show as error cards and log lines until they are fixed. A build that is running
         when more changes arrive stops starting images and is followed by a new one. SIGINT and
         SIGTERM finish the images being written and exit 0; after a crash or kill -9, the next
-        start completes the interrupted work.
+        start completes the interrupted work. With --serve it also serves the gallery, as
+        `medsynth serve` does, and open pages reload after every build.
 
         Examples:
           medsynth watch --site my-site
+          medsynth watch --site my-site --serve --port 8000
           medsynth watch --json >> watch.log
         """)
 
@@ -29,8 +32,18 @@ struct WatchCommand: ParsableCommand {
     @Flag(help: "Log one JSON object per line instead of text.")
     var json = false
 
+    @Flag(help: "Also serve the gallery over HTTP, with pages that reload after every build.")
+    var serve = false
+
+    @Option(help: "Port for --serve (0 picks a free one).")
+    var port: Int = 8000
+
+    @Option(help: "Address for --serve; 127.0.0.1 keeps the gallery private to this machine.")
+    var host: String = "127.0.0.1"
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
     }
 
     func run() throws {
@@ -56,6 +69,13 @@ struct WatchCommand: ParsableCommand {
                 pump.signal()
             }
             pump.wait()
+        }
+
+        if serve {
+            let server = GalleryServer(output: site.output, host: host, port: port)
+            Task.detached {
+                do { try await server.run { log.note($0) } } catch { log.note("serve failed: \(error)") }
+            }
         }
 
         let cache = PlanCache()

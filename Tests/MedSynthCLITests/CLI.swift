@@ -22,6 +22,10 @@ enum CLI {
         return Bundle.main.bundleURL.appendingPathComponent("medsynth")
     }
 
+    /// The repository checkout the tests run from (for its scripts).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
     @discardableResult
     static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()

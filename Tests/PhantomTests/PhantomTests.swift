@@ -1,7 +1,7 @@
 import XCTest
 @testable import Phantom
 import Prompting
-import Numerics
+import SynthNumerics
 
 /// The phantom generator: determinism, findings that act only where their masks say,
 /// laterality, cardiothoracic ratio, views, demographics and sizes.

@@ -1,7 +1,7 @@
 import CBLAS
 import CInotify
 import Imaging
-import Numerics
+import SynthNumerics
 import XCTest
 
 /// Proves the system libraries `make deps` installs are found, linked and working.

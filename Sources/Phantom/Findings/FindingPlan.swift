@@ -1,4 +1,4 @@
-import Numerics
+import SynthNumerics
 import Prompting
 
 /// One finding as the generator draws it: resolved side(s), strength and its own RNG stream.
