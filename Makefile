@@ -12,7 +12,7 @@ TEST_DEPS  := dcmtk python3 python3-venv curl chromium
 VENV       := .venv
 PY_TEST_PACKAGES := pydicom==3.0.2 numpy pypng==0.20220715.0 dicom3tools==20260927
 
-.PHONY: run build test deps test-deps bench clean-output help
+.PHONY: run build test deps test-deps bench clean-output help diffusion-fixtures
 
 help:
 	@echo "make run    build medsynth (release) and the gallery of prompts/ into output/"
@@ -50,6 +50,13 @@ test: test-deps
 
 bench: build
 	scripts/bench.sh
+
+# Regenerates the diffusion runtime's reference fixtures with PyTorch and diffusers (not
+# needed for `make test`: the fixtures are committed).
+diffusion-fixtures:
+	[ -x .venv-diffusion/bin/python ] || python3 -m venv .venv-diffusion
+	.venv-diffusion/bin/pip install -q -r scripts/diffusion/requirements.txt
+	.venv-diffusion/bin/python scripts/diffusion/make_fixtures.py
 
 clean-output:
 	find output -mindepth 1 ! -name README.md -delete

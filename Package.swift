@@ -1,6 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+let optimizedAlways: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "MedSynth",
     platforms: [.macOS(.v14)],
@@ -24,14 +26,17 @@ let package = Package(
         .target(name: "VipsShim", dependencies: ["CVips"]),
 
         .target(name: "Prompting", dependencies: ["Yams"]),
-        .target(name: "SynthNumerics", dependencies: ["CBLAS"]),
+        // The numeric kernels are optimized in debug builds too: `swift test` runs whole
+        // diffusion pipelines, which unoptimized loops make a hundred times slower.
+        .target(name: "SynthNumerics", dependencies: ["CBLAS"], swiftSettings: optimizedAlways),
         .target(name: "Phantom", dependencies: ["SynthNumerics", "Prompting"]),
+        .target(name: "Diffusion", dependencies: ["SynthNumerics"], swiftSettings: optimizedAlways),
         .target(name: "Imaging", dependencies: ["VipsShim", "CVips", "SynthNumerics"]),
         .target(name: "DICOM"),
         .target(name: "Watch", dependencies: ["CInotify"]),
         .target(name: "Gallery", dependencies: [.product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Pipeline", dependencies: [
-            "Prompting", "SynthNumerics", "Phantom", "Imaging", "DICOM", "Gallery",
+            "Prompting", "SynthNumerics", "Phantom", "Diffusion", "Imaging", "DICOM", "Gallery",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Server", dependencies: [
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "PromptingTests", dependencies: ["Prompting"]),
         .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Prompting", "SynthNumerics"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),
+        .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "SynthNumerics"], exclude: ["Fixtures"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CBLAS", "CInotify", "Imaging"]),

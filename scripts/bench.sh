@@ -32,6 +32,9 @@ m4=$(peak_kib "$bin" generate "$prompt" --seed 1 --size 4096 --out "$work/m4")
 m8=$(peak_kib "$bin" generate "$prompt" --seed 1 --size 8192 --out "$work/m8")
 python3 -c "print(f'4096²: {$m4/1024:.0f} MiB, 8192²: {$m8/1024:.0f} MiB, ratio {$m8/$m4:.2f}×')"
 
+echo "== exports of a 2048² image, against the vips command-line tool"
+python3 scripts/bench-exports.py "$bin"
+
 echo "== site build: this repository's prompts"
 cp -r prompts medsynth.yaml "$work/"
 mkdir -p "$work/site" && mv "$work/prompts" "$work/medsynth.yaml" "$work/site/"

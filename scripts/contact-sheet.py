@@ -36,7 +36,7 @@ with tempfile.TemporaryDirectory() as work:
         caption = pathlib.Path(work) / f"caption{index}.v"
         subprocess.run(["vips", "text", str(caption), name, "--width", "480", "--dpi", "110"], check=True)
         framed = pathlib.Path(work) / f"framed{index}.v"
-        subprocess.run(["vips", "join", str(small), str(caption), str(framed), "vertical", "--shim", "6"], check=True)
+        subprocess.run(["vips", "join", str(small), str(caption), str(framed), "vertical", "--shim", "6", "--expand"], check=True)
         tiles.append(str(framed))
     sheet = root / "docs" / "phantom-contact-sheet.jpg"
     subprocess.run(["vips", "arrayjoin", " ".join(tiles), f"{sheet}[Q=82,strip]", "--across", "4", "--shim", "12"], check=True)

@@ -447,6 +447,10 @@ public let defaultThemeFiles: [String: String] = [
         {{#sex}}<dt>Sex</dt><dd>{{sex}}</dd>{{/sex}}
         {{#age}}<dt>Age</dt><dd>{{age}}</dd>{{/age}}
         <dt>Generator</dt><dd>{{generator}} {{generatorVersion}}</dd>
+        {{#diffusion}}<dt>Model</dt><dd class="mono">{{model}}</dd>
+        <dt>Sampling</dt><dd>{{scheduler}}, {{steps}} steps, guidance {{guidance}}</dd>
+        {{#negative}}<dt>Negative</dt><dd>{{negative}}</dd>{{/negative}}
+        <dt>Weights</dt><dd class="mono" title="SHA-256 of the checkpoint">{{weightsSHA256}}</dd>{{/diffusion}}
         <dt>Window</dt><dd>centre {{windowCenter}}, width {{windowWidth}}</dd>
         {{#timings}}<dt>Timings</dt><dd>generate {{generate}} s, export {{export}} s</dd>{{/timings}}
       </dl>
@@ -817,6 +821,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 @media (prefers-reduced-motion: reduce) {
   .viewer .leaflet-tile-pane { transition: none; }
 }
+.props dd.mono { overflow-wrap: anywhere; }
 
 """#,
     "viewer.js": #"""

@@ -27,6 +27,8 @@ public enum BuildEvent: Sendable {
     case planned(files: Int, images: Int, toBuild: Int)
     case invalid(PromptFileError)
     case started(ImageJob)
+    /// A generator that works in steps (diffusion) finished step `done` of `total`.
+    case step(ImageJob, done: Int, total: Int)
     case built(ImageRecord)
     case failed(ImageJob, PromptFileError)
     case removed(id: String)
@@ -89,7 +91,8 @@ public struct BuildEngine: Sendable {
         let relocator = ImageRelocator(output: site.output)
         pending = pending.filter { job in
             guard !options.force, let old = ImageRelocator.candidate(for: job, among: &orphans),
-                  let moved = try? relocator.relocate(old, to: job, generator: Generators.generator(for: job.spec.generator)) else { return true }
+                  let generator = try? Generators.generator(for: job),
+                  let moved = try? relocator.relocate(old, to: job, generator: generator) else { return true }
             records[job.id] = moved
             relocated += 1
             observer(.relocated(from: old.id, to: moved))
@@ -103,7 +106,7 @@ public struct BuildEngine: Sendable {
             if cancellation?.isSet == true { return nil }
             observer(.started(job))
             do {
-                let record = try make(job)
+                let record = try make(job) { done, total in observer(.step(job, done: done, total: total)) }
                 observer(.built(record))
                 return .success(record)
             } catch {
@@ -138,16 +141,17 @@ public struct BuildEngine: Sendable {
     }
 
     /// Generates and exports one job into `output/images/<id>/`.
-    func make(_ job: ImageJob) throws -> ImageRecord {
-        try Self.make(job, output: site.output, folder: "images/\(job.id)")
+    func make(_ job: ImageJob, progress: (Int, Int) -> Void) throws -> ImageRecord {
+        try Self.make(job, output: site.output, folder: "images/\(job.id)", progress: progress)
     }
 
     /// Generates and exports one job into `folder` (relative to `output`); `generate` uses
     /// this directly, so one-off images and site builds share every step.
-    public static func make(_ job: ImageJob, output: URL, folder: String) throws -> ImageRecord {
-        let generator = Generators.generator(for: job.spec.generator)
+    public static func make(_ job: ImageJob, output: URL, folder: String,
+                            progress: (Int, Int) -> Void = { _, _ in }) throws -> ImageRecord {
+        let generator = try Generators.generator(for: job)
         let started = DispatchTime.now()
-        let generated = try generator.generate(job)
+        let generated = try generator.generate(job, progress: progress)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return try ImageExporter.export(generated, job: job, generator: generator, output: output, folder: folder, generateSeconds: seconds)
     }

@@ -27,7 +27,7 @@ public enum BuildPlanner {
                 errors.append(problem)
                 continue
             }
-            switch jobsOf(file, config: config, cache: cache) {
+            switch jobsOf(file, config: config, site: site, cache: cache) {
             case .failure(let error):
                 errors.append(error)
             case .success(let fileJobs):
@@ -42,16 +42,24 @@ public enum BuildPlanner {
         return BuildPlan(config: config, jobs: jobs, errors: errors, fileCount: files.count)
     }
 
-    private static func jobsOf(_ file: ScannedFile, config: SiteConfig, cache: PlanCache?) -> Result<[ImageJob], PromptFileError> {
+    private static func jobsOf(_ file: ScannedFile, config: SiteConfig, site: Site, cache: PlanCache?) -> Result<[ImageJob], PromptFileError> {
         let stamp = FileStamp(path: file.url.path)
         if let stamp, let known = cache?.outcome(for: file.path, stamp: stamp) { return known }
         let outcome: Result<[ImageJob], PromptFileError>
         do {
             let data = try Data(contentsOf: file.url)
             let specs = try PromptFileParser.parse(data, file: file.path, config: config)
-            outcome = .success(specs.flatMap { spec in
-                let generator = Generators.generator(for: spec.generator)
-                return spec.seeds.map { ImageJob(spec: spec, seed: $0, id: ImageID.make(for: spec, seed: $0), generatorVersion: generator.version) }
+            outcome = .success(try specs.flatMap { spec in
+                let model = spec.diffusion.map { modelFolder($0.model, site: site) }
+                let generator: any ImageGenerator
+                do {
+                    generator = try Generators.generator(for: spec, model: model)
+                } catch {
+                    throw PromptFileError(file: file.path, line: spec.line, column: 1, message: "\(error)")
+                }
+                return spec.seeds.map {
+                    ImageJob(spec: spec, seed: $0, id: ImageID.make(for: spec, seed: $0), generatorVersion: generator.version, modelFolder: model)
+                }
             })
         } catch let error as PromptFileError {
             outcome = .failure(error)
@@ -60,5 +68,11 @@ public enum BuildPlanner {
         }
         if let stamp { cache?.store(outcome, for: file.path, stamp: stamp) }
         return outcome
+    }
+
+    /// `diffusion.model` as written: relative to the site root unless absolute.
+    static func modelFolder(_ path: String, site: Site) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path, isDirectory: true)
+            : site.root.appendingPathComponent(path, isDirectory: true).standardizedFileURL
     }
 }

@@ -140,6 +140,10 @@ struct GalleryContext {
             "height": record.size.height,
             "generator": record.generator,
             "generatorVersion": record.generatorVersion,
+            "diffusion": record.diffusion.map { run -> [String: Any] in
+                ["model": run.model, "scheduler": run.scheduler, "steps": run.steps, "guidance": formatted(run.guidance),
+                 "negative": run.negative.isEmpty ? false : run.negative, "weightsSHA256": run.weightsSHA256]
+            } ?? false,
             "view": record.view?.rawValue ?? "PA",
             "sex": record.sex?.rawValue ?? "not stated",
             "age": record.age.map(String.init) ?? "not stated",

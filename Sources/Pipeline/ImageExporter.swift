@@ -27,25 +27,36 @@ enum ImageExporter {
             for name in names { try? FileManager.default.removeItem(at: folderURL.appendingPathComponent(name)) }
         }
 
-        try write(try ImageEncoders.png16(generated.image), "image.png")
+        var seconds: [String: Double] = [:]
+        func timed(_ name: String, _ body: () throws -> Void) rethrows {
+            let start = DispatchTime.now()
+            try body()
+            seconds[name] = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        }
+
+        try timed("png") { try write(try ImageEncoders.png16(generated.image), "image.png") }
         let window = DisplayWindow.fromHistogram(of: generated.image)
         if wanted.contains(.preview) {
-            try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 1024), "preview.jpg")
-            try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 256), "thumb.jpg")
+            try timed("preview") {
+                try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 1024), "preview.jpg")
+                try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 256), "thumb.jpg")
+            }
         }
         if wanted.contains(.tiles) {
-            files += try TileExport.write(generated.image, window: window, into: folderURL, relativePath: folder)
+            try timed("tiles") { files += try TileExport.write(generated.image, window: window, into: folderURL, relativePath: folder) }
         }
         if wanted.contains(.tiff) {
-            try write(try ImageEncoders.tiffPyramid(generated.image), "image.tif")
+            try timed("tiff") { try write(try ImageEncoders.tiffPyramid(generated.image), "image.tif") }
         }
         if wanted.contains(.dicom) {
-            try write(DICOMExport.encode(generated.image, job: job, generator: generator, window: window), "image.dcm")
+            try timed("dicom") { try write(DICOMExport.encode(generated.image, job: job, generator: generator, window: window), "image.dcm") }
         }
         if wanted.contains(.masks) {
-            for observation in Observation.allCases {
-                guard let mask = generated.masks[observation] else { continue }
-                try write(try ImageEncoders.png8(mask), "masks/\(observation.slug).png")
+            try timed("masks") {
+                for observation in Observation.allCases {
+                    guard let mask = generated.masks[observation] else { continue }
+                    try write(try ImageEncoders.png8(mask), "masks/\(observation.slug).png")
+                }
             }
         }
         let exportSeconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -57,7 +68,8 @@ enum ImageExporter {
             supine: job.reading.supine, findings: job.reading.findings,
             labels: Dictionary(uniqueKeysWithValues: job.reading.labels.map { ($0.key.rawValue, $0.value.rawValue) }),
             unparsed: job.reading.unparsed, measures: generated.measures, window: window,
-            files: files, timings: .init(generate: generateSeconds, export: exportSeconds))
+            files: files, timings: .init(generate: generateSeconds, export: exportSeconds, exports: seconds),
+            diffusion: generated.diffusion)
         try write(try ImageMetadata(record: record).encoded(), "meta.json")
         var complete = record
         complete.files = files

@@ -1,3 +1,4 @@
+import Foundation
 import SynthNumerics
 import Phantom
 import Prompting
@@ -9,16 +10,19 @@ public struct GeneratedImage: Sendable {
     public var masks: [Observation: Mask8]
     /// Derived measures (cardiothoracic ratio, effusion height, …) for `meta.json`.
     public var measures: [String: Double]
+    /// Model and sampling settings of a `diffusion` image.
+    public var diffusion: DiffusionRecord?
 }
 
-/// Turns a prompt's reading and a seed into pixels. `Phantom` and (later) `Diffusion`
-/// implement it; the build engine doesn't know which one it runs.
+/// Turns a prompt's reading and a seed into pixels. `Phantom` and `Diffusion` implement it;
+/// the build engine doesn't know which one it runs.
 public protocol ImageGenerator: Sendable {
     /// Name used in prompt files (`generator: phantom`).
     var id: String { get }
     /// Bumped whenever output pixels change for the same input; part of the content hash.
     var version: String { get }
-    func generate(_ job: ImageJob) throws -> GeneratedImage
+    /// `progress(done, total)` reports steps of generators that work in steps.
+    func generate(_ job: ImageJob, progress: (Int, Int) -> Void) throws -> GeneratedImage
 }
 
 /// The built-in anatomical phantom.
@@ -27,7 +31,7 @@ public struct PhantomImageGenerator: ImageGenerator {
     public var id: String { "phantom" }
     public var version: String { PhantomGenerator.version }
 
-    public func generate(_ job: ImageJob) throws -> GeneratedImage {
+    public func generate(_ job: ImageJob, progress: (Int, Int) -> Void) throws -> GeneratedImage {
         let result = PhantomGenerator.render(reading: job.reading, seed: UInt64(job.seed),
                                              width: job.spec.size.width, height: job.spec.size.height)
         return GeneratedImage(image: result.image, masks: result.masks, measures: result.measures)
@@ -36,9 +40,20 @@ public struct PhantomImageGenerator: ImageGenerator {
 
 /// The generator for each `generator:` value.
 enum Generators {
-    static func generator(for kind: GeneratorKind) -> any ImageGenerator {
-        switch kind {
-        case .phantom: PhantomImageGenerator()
+    /// `model` is the resolved `diffusion.model` folder of a diffusion prompt.
+    static func generator(for spec: PromptSpec, model: URL?) throws -> any ImageGenerator {
+        switch spec.generator {
+        case .phantom:
+            return PhantomImageGenerator()
+        case .diffusion:
+            guard let options = spec.diffusion, let model else {
+                throw DiffusionSetupError(message: "'generator: diffusion' needs 'diffusion: {model: PATH}'")
+            }
+            return try DiffusionImageGenerator(model: model, options: options)
         }
+    }
+
+    static func generator(for job: ImageJob) throws -> any ImageGenerator {
+        try generator(for: job.spec, model: job.modelFolder)
     }
 }

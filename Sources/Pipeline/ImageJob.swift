@@ -11,6 +11,8 @@ public struct ImageJob: Sendable {
     public var reading: ClinicalReading
     /// Hash of everything that determines the output files.
     public var contentHash: String
+    /// The checkpoint folder of a `diffusion` prompt, resolved against the site root.
+    public var modelFolder: URL?
 
     /// What goes into the content hash: change any of these and the image is made again.
     struct HashInput: Encodable {
@@ -20,12 +22,14 @@ public struct ImageJob: Sendable {
         var size: ImageSize
         var generator: String
         var generatorVersion: String
+        /// Sampling settings of `diffusion` prompts (absent for the phantom, so its hashes stay as they were).
+        var diffusion: DiffusionOptions?
         var outputs: [ExportKind]
         var exporterVersion: String
         var studyDate: StudyDate
     }
 
-    public init(spec: PromptSpec, seed: UInt32, id: String, generatorVersion: String) {
+    public init(spec: PromptSpec, seed: UInt32, id: String, generatorVersion: String, modelFolder: URL? = nil) {
         var reading = ClinicalParser.parse(spec.text)
         if let view = spec.view {
             reading.view = view
@@ -37,9 +41,10 @@ public struct ImageJob: Sendable {
         self.spec = spec
         self.seed = seed
         self.reading = reading
+        self.modelFolder = modelFolder
         self.contentHash = Hashing.contentHash(HashInput(
             text: spec.text, reading: reading, seed: seed, size: spec.size,
-            generator: spec.generator.rawValue, generatorVersion: generatorVersion,
+            generator: spec.generator.rawValue, generatorVersion: generatorVersion, diffusion: spec.diffusion,
             outputs: spec.outputs, exporterVersion: ImageExporter.version, studyDate: StudyDate.resolve(for: spec)))
     }
 }
@@ -68,5 +73,15 @@ enum ImageID {
         }
         let trimmed = result.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         return trimmed.isEmpty ? "prompt" : trimmed
+    }
+}
+
+extension ImageJob {
+    /// A job outside any site (`medsynth generate`); a diffusion model path is relative to
+    /// the current folder.
+    public static func standalone(spec: PromptSpec, seed: UInt32, id: String) throws -> ImageJob {
+        let model = spec.diffusion.map { URL(fileURLWithPath: $0.model, isDirectory: true).standardizedFileURL }
+        let generator = try Generators.generator(for: spec, model: model)
+        return ImageJob(spec: spec, seed: seed, id: id, generatorVersion: generator.version, modelFolder: model)
     }
 }

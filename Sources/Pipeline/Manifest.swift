@@ -66,11 +66,15 @@ public struct ImageRecord: Codable, Sendable {
     /// Every file of the image, relative to the output folder.
     public var files: [OutputFile]
     public var timings: Timings
+    /// Model and sampling settings, for `diffusion` images.
+    public var diffusion: DiffusionRecord? = nil
 
     /// Seconds spent making the image.
     public struct Timings: Codable, Sendable {
         public var generate: Double
         public var export: Double
+        /// Seconds per export (`png`, `preview`, `tiles`, `tiff`, `dicom`, `masks`).
+        public var exports: [String: Double]?
     }
 }
 

@@ -16,11 +16,12 @@ struct PromptFields {
     var age: Int?
     var outputs: [ExportKind]?
     var date: String?
+    var diffusion: DiffusionFields?
     /// Where the seed keys were written, for errors about the number of images.
     var seedsMark: Mark?
 
     /// Every key a prompt may have, in the order the README documents them.
-    static let keys = ["prompt", "title", "tags", "seeds", "count", "seed", "size", "generator", "view", "sex", "age", "outputs", "date"]
+    static let keys = ["prompt", "title", "tags", "seeds", "count", "seed", "size", "generator", "view", "sex", "age", "outputs", "date", "diffusion"]
 
     /// Reads a mapping of prompt keys. `allowPrompt` is false for the site's `defaults`.
     static func read(_ node: Node, reader: NodeReader, allowPrompt: Bool) throws -> PromptFields {
@@ -54,9 +55,6 @@ struct PromptFields {
             case "size":
                 fields.size = try readSize(value, reader: reader)
             case "generator":
-                if (try? reader.text(value, key: key).lowercased()) == "diffusion" {
-                    throw reader.error(value, "the 'diffusion' generator is not available in this version of medsynth; use 'phantom'")
-                }
                 fields.generator = try reader.choice(value, key: key, Dictionary(uniqueKeysWithValues: GeneratorKind.allCases.map { ($0.rawValue, $0) }),
                                                      shown: GeneratorKind.allCases.map(\.rawValue))
             case "view":
@@ -73,6 +71,8 @@ struct PromptFields {
                 fields.outputs = Array(Set(chosen)).sorted()
             case "date":
                 fields.date = try readDate(value, reader: reader)
+            case "diffusion":
+                fields.diffusion = try DiffusionFields.read(value, reader: reader)
             default:
                 preconditionFailure("key '\(key)' is listed in PromptFields.keys but not read")
             }
@@ -129,6 +129,9 @@ struct PromptFields {
         result.age = age ?? defaults.age
         result.outputs = outputs ?? defaults.outputs
         result.date = date ?? defaults.date
+        if diffusion != nil || defaults.diffusion != nil {
+            result.diffusion = (diffusion ?? DiffusionFields()).merged(over: defaults.diffusion)
+        }
         return result
     }
 

@@ -77,13 +77,25 @@ public enum PromptFileParser {
             let hint = bodyText == nil ? "add 'prompt: <text>'" : "write the prompt text below the front matter"
             throw reader.error(node, "this prompt has no text; \(hint)")
         }
+        let generator = fields.generator ?? .phantom
+        var diffusion: DiffusionOptions?
+        if generator == .diffusion {
+            guard let options = fields.diffusion?.options else {
+                throw reader.error(node, "'generator: diffusion' needs a model: add 'diffusion: {model: path/to/checkpoint}'")
+            }
+            let size = fields.size ?? PromptDefaults.size
+            guard size.width % DiffusionOptions.sizeMultiple == 0, size.height % DiffusionOptions.sizeMultiple == 0 else {
+                throw reader.error(node, "the diffusion generator needs a 'size' whose sides are multiples of \(DiffusionOptions.sizeMultiple), found \(size)")
+            }
+            diffusion = options
+        }
         return PromptSpec(
             source: reader.file, documentIndex: index, documentCount: count,
             line: (node?.mark?.line ?? 1) + reader.lineOffset,
             title: fields.title, text: text, tags: fields.tags ?? [],
             seeds: try fields.resolvedSeeds(reader: reader),
-            size: fields.size ?? PromptDefaults.size, generator: fields.generator ?? .phantom,
+            size: fields.size ?? PromptDefaults.size, generator: generator,
             view: fields.view, sex: fields.sex, age: fields.age,
-            outputs: fields.outputs ?? ExportKind.allCases, date: fields.date)
+            outputs: fields.outputs ?? ExportKind.allCases, date: fields.date, diffusion: diffusion)
     }
 }

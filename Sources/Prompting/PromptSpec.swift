@@ -18,6 +18,8 @@ public struct ImageSize: Codable, Sendable, Hashable, CustomStringConvertible {
 public enum GeneratorKind: String, Codable, Sendable, CaseIterable {
     /// The built-in anatomical phantom: no weights, deterministic, ground-truth masks.
     case phantom
+    /// A diffusers-format latent diffusion checkpoint, run in-process (`diffusion:` options).
+    case diffusion
 }
 
 /// Optional exports of one image. The 16-bit PNG master and `meta.json` are always written.
@@ -63,12 +65,14 @@ public struct PromptSpec: Codable, Sendable, Hashable {
     public var outputs: [ExportKind]
     /// Study date for DICOM (`YYYY-MM-DD`), when the file gives one.
     public var date: String?
+    /// Settings of the `diffusion` generator; set when `generator` is `diffusion`.
+    public var diffusion: DiffusionOptions?
 
     public init(source: String, documentIndex: Int = 0, documentCount: Int = 1, line: Int = 1,
                 title: String? = nil, text: String, tags: [String] = [], seeds: [UInt32] = [0],
                 size: ImageSize = PromptDefaults.size, generator: GeneratorKind = .phantom,
                 view: ViewPosition? = nil, sex: Sex? = nil, age: Int? = nil,
-                outputs: [ExportKind] = ExportKind.allCases, date: String? = nil) {
+                outputs: [ExportKind] = ExportKind.allCases, date: String? = nil, diffusion: DiffusionOptions? = nil) {
         self.source = source
         self.documentIndex = documentIndex
         self.documentCount = documentCount
@@ -84,6 +88,7 @@ public struct PromptSpec: Codable, Sendable, Hashable {
         self.age = age
         self.outputs = outputs
         self.date = date
+        self.diffusion = diffusion
     }
 }
 

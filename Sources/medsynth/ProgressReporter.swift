@@ -27,6 +27,9 @@ final class ProgressReporter: @unchecked Sendable {
         case .started(let job):
             current = job.id
             if !bar { line("building \(job.id) (\(job.spec.source))") }
+        case .step(let job, let step, let steps):
+            current = "\(job.id) step \(step)/\(steps)"
+            if !bar && (step == steps || step % 10 == 0) { line("\(job.id): denoising step \(step)/\(steps)") }
         case .built(let record):
             done += 1
             if !bar { line(String(format: "built %@ in %.2f s", record.id, record.timings.generate + record.timings.export)) }

@@ -34,7 +34,7 @@ final class WatchLog: @unchecked Sendable {
         case .relocated(let old, let record):
             emit(["event": "renamed", "from": old, "id": record.id, "source": record.source],
                  text: "renamed \(old) → \(record.id) (\(record.source)), not generated again")
-        case .planned, .started:
+        case .planned, .started, .step:
             break
         }
     }

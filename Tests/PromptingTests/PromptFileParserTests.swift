@@ -82,7 +82,7 @@ final class PromptFileParserTests: XCTestCase {
         XCTAssertEqual(error("prompt: x\nseeds: []\n")?.message, "'seeds' is empty; give at least one seed")
         XCTAssertEqual(error("prompt: x\nseeds: [1, 1]\n")?.message, "'seeds' lists the same seed twice")
         XCTAssertEqual(error("prompt: x\ncount: 2\nseed: 4294967295\n")?.message, "seeds 4294967295…4294967296 go past the largest seed 4294967295")
-        XCTAssertEqual(error("prompt: x\ngenerator: difusion\n")?.message, "'generator' must be one of phantom, found 'difusion'")
+        XCTAssertEqual(error("prompt: x\ngenerator: difusion\n")?.message, "'generator' must be one of phantom, diffusion, found 'difusion'; did you mean 'diffusion'?")
         XCTAssertEqual(error("prompt: x\noutputs: [masks, dicm]\n")?.column, 18)
         XCTAssertEqual(error("- prompt: x\n")?.message, "a prompt must be a mapping of keys, found a list")
         XCTAssertEqual(error("prompt: \"\"\n")?.line, 1)
