@@ -12,7 +12,8 @@ public enum PhantomGenerator {
     ///   - reading: findings, view (nil = PA), sex and age (nil = chosen by the seed).
     ///   - seed: fixes the patient (anatomy, positioning, exposure) and the findings' details.
     ///   - width, height: output size, 64…16384 per side, any aspect.
-    public static func render(reading: ClinicalReading, seed: UInt64, width: Int, height: Int) -> PhantomResult {
+    ///   - noise: multiplies the detector's quantum noise (0 = none).
+    public static func render(reading: ClinicalReading, seed: UInt64, width: Int, height: Int, noise: Double = 1) -> PhantomResult {
         let w = min(max(width, 64), 16384), h = min(max(height, 64), 16384)
         let view = reading.view ?? .pa
         let anatomy = PatientAnatomy.make(seed: seed, sex: reading.sex, age: reading.age)
@@ -40,7 +41,7 @@ public enum PhantomGenerator {
         var image = [UInt16](repeating: 0, count: w * h)
         var maskStore = [[UInt8]](repeating: [], count: findings.maskObservations.count)
         let display = Display(aLung: coarse.aLung, aMed: coarse.aMed,
-                              noiseSigma: Float(min(0.03, 0.0065 * (0.04 / frame.pix))),
+                              noiseSigma: Float(min(0.03, 0.0065 * (0.04 / frame.pix)) * noise),
                               noiseSeed: CounterRNG(seed: seed).stream("detector").bits(0))
         image.withUnsafeMutableBufferPointer { ib in
             var ptrs: [UnsafeMutableBufferPointer<UInt8>] = []

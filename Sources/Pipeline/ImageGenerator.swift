@@ -33,7 +33,8 @@ public struct PhantomImageGenerator: ImageGenerator {
 
     public func generate(_ job: ImageJob, progress: (Int, Int) -> Void) throws -> GeneratedImage {
         let result = PhantomGenerator.render(reading: job.reading, seed: UInt64(job.seed),
-                                             width: job.spec.size.width, height: job.spec.size.height)
+                                             width: job.spec.size.width, height: job.spec.size.height,
+                                             noise: job.spec.phantom?.noise ?? 1)
         return GeneratedImage(image: result.image, masks: result.masks, measures: result.measures)
     }
 }

@@ -24,6 +24,7 @@ public struct ImageJob: Sendable {
         var generatorVersion: String
         /// Sampling settings of `diffusion` prompts (absent for the phantom, so its hashes stay as they were).
         var diffusion: DiffusionOptions?
+        var phantom: PhantomOptions?
         var outputs: [ExportKind]
         var exporterVersion: String
         var studyDate: StudyDate
@@ -44,7 +45,7 @@ public struct ImageJob: Sendable {
         self.modelFolder = modelFolder
         self.contentHash = Hashing.contentHash(HashInput(
             text: spec.text, reading: reading, seed: seed, size: spec.size,
-            generator: spec.generator.rawValue, generatorVersion: generatorVersion, diffusion: spec.diffusion,
+            generator: spec.generator.rawValue, generatorVersion: generatorVersion, diffusion: spec.diffusion, phantom: spec.phantom,
             outputs: spec.outputs, exporterVersion: ImageExporter.version, studyDate: StudyDate.resolve(for: spec)))
     }
 }

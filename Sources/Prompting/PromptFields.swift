@@ -17,11 +17,12 @@ struct PromptFields {
     var outputs: [ExportKind]?
     var date: String?
     var diffusion: DiffusionFields?
+    var phantom: PhantomFields?
     /// Where the seed keys were written, for errors about the number of images.
     var seedsMark: Mark?
 
     /// Every key a prompt may have, in the order the README documents them.
-    static let keys = ["prompt", "title", "tags", "seeds", "count", "seed", "size", "generator", "view", "sex", "age", "outputs", "date", "diffusion"]
+    static let keys = ["prompt", "title", "tags", "seeds", "count", "seed", "size", "generator", "view", "sex", "age", "outputs", "date", "phantom", "diffusion"]
 
     /// Reads a mapping of prompt keys. `allowPrompt` is false for the site's `defaults`.
     static func read(_ node: Node, reader: NodeReader, allowPrompt: Bool) throws -> PromptFields {
@@ -73,6 +74,8 @@ struct PromptFields {
                 fields.date = try readDate(value, reader: reader)
             case "diffusion":
                 fields.diffusion = try DiffusionFields.read(value, reader: reader)
+            case "phantom":
+                fields.phantom = try PhantomFields.read(value, reader: reader)
             default:
                 preconditionFailure("key '\(key)' is listed in PromptFields.keys but not read")
             }
@@ -129,6 +132,9 @@ struct PromptFields {
         result.age = age ?? defaults.age
         result.outputs = outputs ?? defaults.outputs
         result.date = date ?? defaults.date
+        if phantom != nil || defaults.phantom != nil {
+            result.phantom = (phantom ?? PhantomFields()).merged(over: defaults.phantom)
+        }
         if diffusion != nil || defaults.diffusion != nil {
             result.diffusion = (diffusion ?? DiffusionFields()).merged(over: defaults.diffusion)
         }

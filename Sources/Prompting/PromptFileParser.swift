@@ -96,6 +96,7 @@ public enum PromptFileParser {
             seeds: try fields.resolvedSeeds(reader: reader),
             size: fields.size ?? PromptDefaults.size, generator: generator,
             view: fields.view, sex: fields.sex, age: fields.age,
-            outputs: fields.outputs ?? ExportKind.allCases, date: fields.date, diffusion: diffusion)
+            outputs: fields.outputs ?? ExportKind.allCases, date: fields.date, diffusion: diffusion,
+            phantom: generator == .phantom ? fields.phantom?.options : nil)
     }
 }

@@ -67,12 +67,15 @@ public struct PromptSpec: Codable, Sendable, Hashable {
     public var date: String?
     /// Settings of the `diffusion` generator; set when `generator` is `diffusion`.
     public var diffusion: DiffusionOptions?
+    /// Settings of the `phantom` generator, when the prompt or the site sets any.
+    public var phantom: PhantomOptions?
 
     public init(source: String, documentIndex: Int = 0, documentCount: Int = 1, line: Int = 1,
                 title: String? = nil, text: String, tags: [String] = [], seeds: [UInt32] = [0],
                 size: ImageSize = PromptDefaults.size, generator: GeneratorKind = .phantom,
                 view: ViewPosition? = nil, sex: Sex? = nil, age: Int? = nil,
-                outputs: [ExportKind] = ExportKind.allCases, date: String? = nil, diffusion: DiffusionOptions? = nil) {
+                outputs: [ExportKind] = ExportKind.allCases, date: String? = nil, diffusion: DiffusionOptions? = nil,
+                phantom: PhantomOptions? = nil) {
         self.source = source
         self.documentIndex = documentIndex
         self.documentCount = documentCount
@@ -89,6 +92,7 @@ public struct PromptSpec: Codable, Sendable, Hashable {
         self.outputs = outputs
         self.date = date
         self.diffusion = diffusion
+        self.phantom = phantom
     }
 }
 

@@ -46,6 +46,25 @@ final class PhantomTests: XCTestCase {
         XCTAssertEqual(a.measures, b.measures)
     }
 
+    func testNoiseSettingScalesTheDetectorNoise() {
+        func roughness(_ noise: Double) -> Double {
+            let image = PhantomGenerator.render(reading: ClinicalReading(view: .pa, findings: []), seed: 7,
+                                                width: size, height: size, noise: noise).image
+            // Mean absolute difference of horizontal neighbours in the central band of the lungs.
+            var total = 0.0, count = 0
+            for y in size / 3..<size / 2 { for x in size / 5..<size * 2 / 5 {
+                total += abs(Double(image[x, y]) - Double(image[x + 1, y]))
+                count += 1
+            } }
+            return total / Double(count)
+        }
+        let none = roughness(0), normal = roughness(1), double = roughness(2)
+        XCTAssertLessThan(none, normal)
+        XCTAssertLessThan(normal, double)
+        XCTAssertEqual(render().image.pixels, PhantomGenerator.render(reading: ClinicalReading(view: .pa, findings: []), seed: 7,
+                                                                       width: size, height: size, noise: 1).image.pixels)
+    }
+
     func testImageUsesTheRangeAndLooksLikeAChestFilm() {
         let r = render()
         let px = r.image.pixels

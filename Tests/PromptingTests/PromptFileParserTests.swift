@@ -28,6 +28,7 @@ final class PromptFileParserTests: XCTestCase {
             sex: F
             age: 71
             outputs: [masks]
+            phantom: {noise: 1.5}
             """)
         XCTAssertEqual(specs.count, 1)
         let spec = specs[0]
@@ -40,6 +41,17 @@ final class PromptFileParserTests: XCTestCase {
         XCTAssertEqual(spec.sex, .female)
         XCTAssertEqual(spec.age, 71)
         XCTAssertEqual(spec.outputs, [.masks])
+        XCTAssertEqual(spec.phantom, PhantomOptions(noise: 1.5))
+    }
+
+    func testGeneratorSettingsAreValidated() throws {
+        XCTAssertEqual(error("prompt: x\nphantom: {noise: 9}\n")?.message, "'phantom.noise' is 9.0, outside 0.0…4.0")
+        XCTAssertEqual(error("prompt: x\nphantom: {nois: 1}\n")?.message, "unknown key 'nois'; did you mean 'noise'?")
+        XCTAssertEqual(error("prompt: x\ngenerator: diffusion\ndiffusion: {model: m, guidance: lots}\n")?.message,
+                       "'diffusion.guidance' must be a number such as 7.5, found 'lots'")
+        let diffusion = try parse("prompt: x\nsize: 512\ngenerator: diffusion\ndiffusion: {model: m, scheduler: DDIM}\n")[0]
+        XCTAssertEqual(diffusion.diffusion, DiffusionOptions(model: "m", steps: 25, guidance: 7.5, scheduler: "ddim"))
+        XCTAssertNil(diffusion.phantom)
     }
 
     func testSeveralDocumentsAreSeveralPrompts() throws {
