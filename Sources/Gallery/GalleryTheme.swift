@@ -7,6 +7,8 @@ public struct GalleryTheme: Sendable {
     public let library: MustacheLibrary
     /// Asset path (relative to `assets/`) → bytes.
     public let assets: [String: Data]
+    /// Changes whenever any template or asset does: pages rendered with another theme are stale.
+    public let fingerprint: String
 
     /// A template that fails to parse, named by file, line and column.
     public struct TemplateError: Error, CustomStringConvertible {
@@ -34,7 +36,10 @@ public struct GalleryTheme: Sendable {
     init(files: [String: Data]) throws {
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
+        // FNV-1a over names and bytes: cheap, and the same in every process (unlike Hasher).
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            for byte in Data(path.utf8) + [0] + data + [0] { hash = (hash ^ UInt64(byte)) &* 0x0100_0000_01b3 }
             guard path.hasSuffix(".mustache") else {
                 assets[path] = data
                 continue
@@ -51,6 +56,7 @@ public struct GalleryTheme: Sendable {
         }
         self.library = library
         self.assets = assets
+        fingerprint = String(hash, radix: 16)
     }
 
     /// Whether the theme has template `name` (older themes may lack the image and compare pages).

@@ -133,7 +133,7 @@ public struct BuildEngine: Sendable {
         let manifest = Manifest(title: plan.config.title,
                                 images: records.values.sorted { $0.id < $1.id },
                                 errors: errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
-        try SiteWriter(site: site).write(manifest)
+        try SiteWriter(site: site).write(manifest, previous: previous)
         return BuildSummary(files: plan.fileCount, images: manifest.images.count, built: built,
                             skipped: plan.jobs.count - pending.count - relocated, relocated: relocated, cancelled: results.filter { $0 == nil }.count, removed: removed.count, errors: manifest.errors,
                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,

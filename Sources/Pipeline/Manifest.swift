@@ -15,6 +15,9 @@ public struct Manifest: Codable, Sendable {
     public var images: [ImageRecord]
     /// One entry per invalid prompt file or failed image, sorted by file.
     public var errors: [PromptFileError]
+    /// Fingerprint of the theme the gallery pages were rendered with; a build re-renders only
+    /// the pages whose image, neighbours or theme changed.
+    public var theme: String?
 
     public init(title: String, images: [ImageRecord] = [], errors: [PromptFileError] = []) {
         self.title = title
@@ -36,7 +39,7 @@ public struct Manifest: Codable, Sendable {
 }
 
 /// One generated image in the manifest.
-public struct ImageRecord: Codable, Sendable {
+public struct ImageRecord: Codable, Sendable, Hashable {
     public var id: String
     /// Prompt file, relative to the site root.
     public var source: String
@@ -70,7 +73,7 @@ public struct ImageRecord: Codable, Sendable {
     public var diffusion: DiffusionRecord? = nil
 
     /// Seconds spent making the image.
-    public struct Timings: Codable, Sendable {
+    public struct Timings: Codable, Sendable, Hashable {
         public var generate: Double
         public var export: Double
         /// Seconds per export (`png`, `preview`, `tiles`, `tiff`, `dicom`, `masks`).

@@ -8,20 +8,26 @@ import Prompting
 struct SiteWriter {
     let site: Site
 
-    func write(_ manifest: Manifest) throws {
+    /// `previous` is the manifest of the last build: pages it shows as up to date are kept.
+    func write(_ manifest: Manifest, previous: Manifest?) throws {
+        var manifest = manifest
         let theme = try GalleryTheme.load(from: site.templates)
         try writeIfChanged(Data(LabelsCSV.render(manifest.images).utf8), "labels.csv")
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try writeIfChanged(data, "assets/\(path)")
         }
         let viewer = try ViewerAssets.copy(into: site.output.appendingPathComponent("assets/leaflet"))
+        manifest.theme = theme.fingerprint + (viewer ? "+viewer" : "")
+        let pages = PageChanges(previous: previous, current: manifest, output: site.output)
         let context = GalleryContext(manifest: manifest, viewerAvailable: viewer)
-        try writeIfChanged(Data(theme.render("index", context.index()).utf8), "index.html")
-        if theme.has("compare") {
-            try writeIfChanged(Data(theme.render("compare", context.compare()).utf8), "compare.html")
+        if pages.siteChanged {
+            try writeIfChanged(Data(theme.render("index", context.index()).utf8), "index.html")
+            if theme.has("compare") {
+                try writeIfChanged(Data(theme.render("compare", context.compare()).utf8), "compare.html")
+            }
         }
         if theme.has("image") {
-            for position in manifest.images.indices {
+            for position in manifest.images.indices where pages.imagePageChanged(at: position) {
                 let page = theme.render("image", context.imagePage(at: position))
                 try writeIfChanged(Data(page.utf8), "images/\(manifest.images[position].id)/index.html")
             }
@@ -37,3 +43,43 @@ struct SiteWriter {
     }
 }
 
+
+/// Which gallery pages a build must render again, from the last build's manifest: an image
+/// page shows its record, its neighbours' titles and the site title through the theme, and the
+/// index and compare pages show every record. With 1,000 images this keeps a one-file change
+/// from re-rendering 1,000 pages.
+struct PageChanges {
+    let previous: Manifest?
+    let current: Manifest
+    let output: URL
+    private let previousPosition: [String: Int]
+
+    init(previous: Manifest?, current: Manifest, output: URL) {
+        self.previous = previous
+        self.current = current
+        self.output = output
+        previousPosition = Dictionary((previous?.images ?? []).enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    private var sameFrame: Bool { previous?.theme == current.theme && previous?.title == current.title }
+
+    var siteChanged: Bool {
+        guard sameFrame, let previous, previous.images == current.images, previous.errors == current.errors else { return true }
+        return !exists("index.html")
+    }
+
+    func imagePageChanged(at position: Int) -> Bool {
+        let record = current.images[position]
+        guard sameFrame, let previous, let old = previousPosition[record.id], previous.images[old] == record else { return true }
+        func neighbour(_ images: [ImageRecord], _ index: Int) -> String? {
+            images.indices.contains(index) ? images[index].id + "\0" + (images[index].title ?? "") : nil
+        }
+        guard neighbour(previous.images, old - 1) == neighbour(current.images, position - 1),
+              neighbour(previous.images, old + 1) == neighbour(current.images, position + 1) else { return true }
+        return !exists("images/\(record.id)/index.html")
+    }
+
+    private func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+    }
+}
