@@ -48,6 +48,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // `make bench`: the diffusion runtime at Stable Diffusion 1.5's shapes.
+        .executableTarget(name: "diffusion-bench", dependencies: ["Diffusion", "SynthNumerics", "CBLAS"],
+                          path: "Sources/DiffusionBench"),
+
         .testTarget(name: "PromptingTests", dependencies: ["Prompting"]),
         .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Prompting", "SynthNumerics"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),

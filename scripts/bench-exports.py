@@ -40,7 +40,7 @@ with tempfile.TemporaryDirectory() as work:
         cli["png"].append(timed(["vips", "pngsave", str(source), str(work / f"c{run}.png"),
                                  "--bitdepth", "16", "--compression", "6", "--strip"]))
         linear, eight = work / f"lin{run}.v", work / f"w8{run}.v"
-        cli["tiles"].append(timed(["vips", "linear", str(source), str(linear), str(scale), str(offset)])
+        cli["tiles"].append(timed(["vips", "linear", "--", str(source), str(linear), str(scale), str(offset)])
                             + timed(["vips", "cast", str(linear), str(eight), "uchar"])
                             + timed(["vips", "dzsave", str(eight), str(work / f"dz{run}"), "--layout", "google",
                                      "--tile-size", "256", "--overlap", "0", "--suffix", ".jpg[Q=85]",

@@ -44,3 +44,6 @@ python3 -c "print(f'full build {$full:.2f} s, no-op rebuild {$noop:.3f} s ({$noo
 
 echo "== watch mode"
 python3 scripts/bench-watch.py "$bin"
+
+echo "== diffusion runtime"
+scripts/bench-diffusion.sh

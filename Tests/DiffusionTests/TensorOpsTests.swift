@@ -47,13 +47,14 @@ final class TensorOpsTests: XCTestCase {
         let saved = ComputeThreading.convolutionScratchFloats
         defer { ComputeThreading.convolutionScratchFloats = saved }
         ComputeThreading.convolutionScratchFloats = 5 * 9 * 16 * 3
-        // 2 images × 5 channels, 3×3 and stride 2, odd sizes: exercises band edges and padding.
-        for (stride, size) in [(1, 13), (2, 13), (2, 12), (1, 1)] {
-            let x = randomTensor([2, 5, size, size + 3], seed: 1)
-            let w = randomTensor([7, 5, 3, 3], seed: 2), b = randomTensor([7], seed: 3)
+        // 2 images × 5 channels, 3×3 and stride 2, odd sizes: exercises band edges and padding;
+        // 40 output channels over 2×3×2 pixels takes the joint (all images in one GEMM) path.
+        for (stride, height, width, cOut) in [(1, 13, 16, 7), (2, 13, 16, 7), (2, 12, 15, 7), (1, 1, 4, 7), (1, 3, 2, 40), (2, 5, 4, 40)] {
+            let x = randomTensor([2, 5, height, width], seed: 1)
+            let w = randomTensor([cOut, 5, 3, 3], seed: 2), b = randomTensor([cOut], seed: 3)
             let fast = conv2d(x, weight: w, bias: b, stride: stride, padding: 1)
             let slow = referenceConv(x, w, b, stride: stride, padding: 1)
-            XCTAssertLessThan(maxAbsDifference(fast, slow), 1e-4, "stride \(stride) size \(size)")
+            XCTAssertLessThan(maxAbsDifference(fast, slow), 1e-4, "stride \(stride) \(height)×\(width) → \(cOut)")
         }
     }
 

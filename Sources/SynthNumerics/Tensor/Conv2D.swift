@@ -2,8 +2,11 @@
 ///
 /// 1×1 kernels at stride 1 are one GEMM per image. Larger kernels unfold bands of output rows
 /// (im2col) and multiply each band by the weight matrix; the bands are sized so the unfolded
-/// buffer stays near `ComputeThreading.convolutionScratchFloats` floats per worker however large the image is (a VAE decode at
-/// 512×512 would otherwise need gigabytes).
+/// buffer stays near `ComputeThreading.convolutionScratchFloats` floats per worker however
+/// large the image is (a VAE decode at 512×512 would otherwise need gigabytes). When the whole
+/// batch has fewer output pixels than the weight has rows (the UNet's 16×16 and 8×8 levels),
+/// all images are unfolded side by side and the weight rows are split across workers instead,
+/// so its megabytes are packed once per call rather than once per image and worker.
 ///
 /// - Parameters:
 ///   - x: `[B, Cin, H, W]`.
@@ -37,7 +40,12 @@ public func conv2d(_ x: Tensor, weight: Tensor, bias: Tensor? = nil, stride: Int
                     }
                     return
                 }
-                convolveBands(xb, w, y, batch: batch, g: g, cOut: cOut, bias: bias)
+                let pixels = batch * hOut * wOut
+                if pixels < cOut && k * pixels <= ComputeThreading.convolutionScratchFloats * ComputeThreading.workers {
+                    convolveJointly(xb, w, y, batch: batch, g: g, cOut: cOut, bias: bias)
+                } else {
+                    convolveBands(xb, w, y, batch: batch, g: g, cOut: cOut, bias: bias)
+                }
             }
         }
     }
@@ -76,6 +84,29 @@ private func convolveBands(_ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>,
     }
     ComputeThreading.ensureConfigured()
     if workers > 1 { parallelFor(workers, run) } else { run(0) }
+}
+
+/// The small-image path: unfold every image into one `patchSize × (B·Hout·Wout)` matrix, one
+/// GEMM split over output channels, then scatter the `[Cout, B, pixels]` result into NCHW.
+private func convolveJointly(_ x: UnsafePointer<Float>, _ w: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>,
+                             batch: Int, g: ConvGeometry, cOut: Int, bias: Tensor?) {
+    let plane = g.outHeight * g.outWidth, k = g.patchSize
+    let n = batch * plane, inPlane = g.channels * g.height * g.width
+    let col = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
+    let joint = UnsafeMutablePointer<Float>.allocate(capacity: cOut * n)
+    defer { col.deallocate(); joint.deallocate() }
+    let image = UnsafeMutablePointer<Float>.allocate(capacity: k * plane)
+    defer { image.deallocate() }
+    for b in 0..<batch {
+        // Unfold image b, then place its columns at b·plane of every row of the joint matrix.
+        im2col(x + b * inPlane, g, rows: 0, g.outHeight, into: image)
+        for r in 0..<k { (col + r * n + b * plane).update(from: image + r * plane, count: plane) }
+    }
+    fillChannels(joint, channels: cOut, plane: n, band: 0..<n, with: bias)
+    sgemm(m: cOut, n: n, k: k, a: w, lda: k, b: col, ldb: n, beta: 1, c: joint, ldc: n)
+    for b in 0..<batch {
+        for c in 0..<cOut { (y + (b * cOut + c) * plane).update(from: joint + c * n + b * plane, count: plane) }
+    }
 }
 
 /// Writes each channel's bias (or zero) into the `band` span of every channel plane of one image.

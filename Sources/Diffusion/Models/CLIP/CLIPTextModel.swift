@@ -98,7 +98,7 @@ public struct CLIPTextModel: Sendable {
     /// configs with the legacy `eos_token_id` of 2 — the highest token id.
     func eosPosition(_ ids: [Int]) -> Int {
         if config.eosTokenId == 2 {
-            return ids.indices.max { ids[$0] < ids[$1] || (ids[$0] == ids[$1] && $0 > $1) } ?? 0
+            return ids.indices.max { ids[$0] < ids[$1] } ?? 0  // the first of equal maxima, as argmax
         }
         return ids.firstIndex(of: config.eosTokenId) ?? 0
     }

@@ -146,6 +146,8 @@ public struct UNet2DConditionConfig: Codable, Sendable, Equatable {
         if encoderHidDim != nil { out.append("encoder_hid_dim") }
         if attentionType != "default" { out.append("attention_type \(attentionType)") }
         if classEmbeddingsConcat { out.append("class_embeddings_concat") }
+        if normNumGroups == nil { out.append("norm_num_groups null") }
+        if downsamplePadding != 1 { out.append("downsample_padding \(downsamplePadding)") }
         if convInKernel % 2 == 0 || convOutKernel % 2 == 0 { out.append("even conv_in/conv_out kernel") }
         return out
     }

@@ -15,7 +15,7 @@ public struct UNet2DConditionModel: Sendable {
     let downBlocks: [UNetDownBlock]
     let midBlock: UNetMidBlock?
     let upBlocks: [UNetUpBlock]
-    let convNormOut: GroupNorm?
+    let convNormOut: GroupNorm
     let convOut: Conv2d
 
     /// Loads a `unet/` folder: `config.json` plus its safetensors weights.
@@ -34,8 +34,6 @@ public struct UNet2DConditionModel: Sendable {
     /// - Throws: `WeightLoadingError` when the config asks for something unsupported.
     public init(config: UNet2DConditionConfig, weights w: WeightScope) throws {
         let unsupported = config.unsupportedFeatures
-            + (config.normNumGroups == nil ? ["norm_num_groups null"] : [])
-            + (config.downsamplePadding != 1 ? ["downsample_padding \(config.downsamplePadding)"] : [])
         guard unsupported.isEmpty else {
             throw WeightLoadingError(problems: unsupported.map { "\(w.reader.folder.url.lastPathComponent)/config.json: unsupported \($0)" })
         }
@@ -141,7 +139,6 @@ public struct UNet2DConditionModel: Sendable {
             let size = (forwardSize && i < upBlocks.count - 1) ? (skips.last!.shape[2], skips.last!.shape[3]) : nil
             x = block(x, skips: mine, temb: embActivated, context: context, upsampleSize: size.map { ($0.0, $0.1) })
         }
-        if let convNormOut { x = convNormOut(x, thenSiLU: true) }
-        return convOut(x)
+        return convOut(convNormOut(x, thenSiLU: true))
     }
 }
