@@ -9,11 +9,11 @@ final class WatchDaemonTests: XCTestCase {
         let process = Process()
         let log: URL
 
-        init(site: TemporarySite) throws {
+        init(site: TemporarySite, extra: [String] = []) throws {
             log = site.root.appendingPathComponent("watch.log")
             FileManager.default.createFile(atPath: log.path, contents: nil)
             process.executableURL = CLI.executable
-            process.arguments = ["watch", "--site", site.root.path, "--json", "--jobs", "2"]
+            process.arguments = ["watch", "--site", site.root.path, "--json", "--jobs", "2"] + extra
             process.standardOutput = try FileHandle(forWritingTo: log)
             process.standardError = FileHandle.nullDevice
             try process.run()
@@ -26,6 +26,30 @@ final class WatchDaemonTests: XCTestCase {
             process.waitUntilExit()
             return process.terminationStatus
         }
+    }
+
+    func testServeAlongsideReloadsPagesAndStopsOnSIGTERM() throws {
+        let site = try TemporarySite()
+        defer { site.delete() }
+        try site.write("prompts/a.yaml", "title: Watched\nprompt: PA chest radiograph\nsize: 64\n")
+        let daemon = try Daemon(site: site, extra: ["--serve", "--port", "0"])
+        var base: String?
+        eventually("serving") {
+            let text = daemon.logText
+            base = text.range(of: #"http://127\.0\.0\.1:[0-9]+/"#, options: .regularExpression).map { String(text[$0]) }
+            return base != nil && ids(site) == ["a-s0"]
+        }
+        let url = try XCTUnwrap(base)
+        let index = try ServeTests.get(url)
+        XCTAssertEqual(index.status, 200)
+        XCTAssertTrue(index.body.contains("Watched") && index.body.contains("EventSource"), index.body)
+        // An open live-reload stream must not keep the daemon from stopping.
+        let events = CLIAsync { try ServeTests.get(url + "_medsynth/events", maxTime: 8) }
+        Thread.sleep(forTimeInterval: 0.5)
+        let started = Date()
+        XCTAssertEqual(daemon.terminate(), 0, "SIGTERM exits 0")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        _ = try? events.value()
     }
 
     /// Polls until `condition` holds (the daemon reacts in well under a second).
