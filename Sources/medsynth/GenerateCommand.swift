@@ -86,9 +86,8 @@ struct GenerateCommand: ParsableCommand {
 
         func show(_ done: Int, _ total: Int) {
             if Log.isTerminal {
-                let filled = 24 * done / max(total, 1)
-                let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 24 - filled)
-                FileHandle.standardError.write(Data("\r\u{1B}[2K[\(bar)] step \(done)/\(total)".utf8))
+                let bar = ProgressReporter.barText(done, of: total)
+                FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) step \(done)/\(total)".utf8))
                 shown = true
             } else if done == total || done % 10 == 0 {
                 Log.info("denoising step \(done)/\(total)")

@@ -57,13 +57,17 @@ final class ProgressReporter: @unchecked Sendable {
         FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
     }
 
+    /// `[#####.....]`: `done` of `total` as a bar `width` characters wide.
+    static func barText(_ done: Int, of total: Int, width: Int = 24) -> String {
+        let filled = width * min(done, total) / max(total, 1)
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
+    }
+
     private func drawBar() {
         guard bar, !quiet, total > 0 else { return }
-        let width = 24
-        let filled = width * done / total
         let elapsed = Date().timeIntervalSince(started)
         let eta = done > 0 ? String(format: "ETA %.0f s", elapsed / Double(done) * Double(total - done)) : "ETA …"
-        let text = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(done)/\(total)  \(current)  \(eta)"
+        let text = "\(Self.barText(done, of: total)) \(done)/\(total)  \(current)  \(eta)"
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
     }
 }

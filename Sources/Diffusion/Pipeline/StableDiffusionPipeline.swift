@@ -143,7 +143,6 @@ public enum PipelineError: Error, CustomStringConvertible, Sendable {
 struct ModelIndex {
     let path: String
     let components: Set<String>
-    let className: String?
 
     init(folder: URL) throws {
         let url = folder.appendingPathComponent("model_index.json")
@@ -152,7 +151,6 @@ struct ModelIndex {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw PipelineError.malformed(url.path, "not a JSON object")
         }
-        className = object["_class_name"] as? String
         components = Set(object.keys.filter { !$0.hasPrefix("_") && object[$0] is [Any] })
     }
 
