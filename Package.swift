@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(name: "DiffusionTests", dependencies: ["Diffusion", "SynthNumerics"], exclude: ["Fixtures"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Prompting"]),
         .testTarget(name: "SystemLibraryTests", dependencies: ["CBLAS", "CInotify", "Imaging"]),
         .testTarget(name: "MedSynthCLITests", dependencies: ["medsynth", "Prompting"]),
     ]

@@ -28,7 +28,8 @@
   function text(el, sel) { var n = el.querySelector(sel); return n ? n.textContent.trim() : ""; }
 
   // Index every card once.
-  var cards = Array.prototype.map.call(grid.querySelectorAll(".card"), function (el) {
+  // Build order is the order of the cards on the page.
+  var cards = Array.prototype.map.call(grid.querySelectorAll(".card"), function (el, position) {
     var d = el.dataset;
     var title = text(el, ".card-title");
     var pos = words(d.pos), unc = words(d.unc);
@@ -46,7 +47,7 @@
       tags: words(d.tags),
       source: d.source || "",
       seed: parseInt(d.seed, 10) || 0,
-      order: parseInt(d.order, 10) || 0,
+      order: position,
       findingKey: firstPos,
       haystack: [title, el.id, text(el, ".prompt"), d.source, d.tags].join(" \u0001 ").toLowerCase()
     };

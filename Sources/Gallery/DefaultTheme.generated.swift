@@ -3,7 +3,7 @@
 /// The default gallery theme: path relative to `templates/` → file contents.
 public let defaultThemeFiles: [String: String] = [
     "card.mustache": #"""
-<li class="card" id="{{id}}" data-pos="{{positiveSlugs}}" data-unc="{{uncertainSlugs}}" data-tags="{{tagList}}" data-source="{{source}}" data-seed="{{seed}}" data-order="{{order}}">
+<li class="card" id="{{id}}" data-pos="{{positiveSlugs}}" data-unc="{{uncertainSlugs}}" data-tags="{{tagList}}" data-source="{{source}}" data-seed="{{seed}}">
   <a class="card-link" href="{{page}}">
     <span class="thumb">{{#thumb}}<img src="{{thumb}}" width="{{thumbWidth}}" height="{{thumbHeight}}" loading="lazy" decoding="async" alt="{{alt}}">{{/thumb}}{{^thumb}}<span class="nothumb">no preview</span>{{/thumb}}</span>
     <span class="card-title">{{displayTitle}}</span>
@@ -61,7 +61,7 @@ public let defaultThemeFiles: [String: String] = [
     {{#bySeed}}
     <section class="cgroup" id="seed-{{seed}}">
       <div class="group-head"><h3><a href="#seed-{{seed}}">Seed {{seed}}</a></h3></div>
-      <div class="row">{{#images}}{{> compare-card}}{{/images}}</div>
+      <div class="row">{{{cards}}}</div>
     </section>
     {{/bySeed}}
     {{^bySeed}}<p class="empty">No seed is shared by images of different prompts. Give several prompts the same <code>seeds</code> to compare them.</p>{{/bySeed}}
@@ -72,7 +72,7 @@ public let defaultThemeFiles: [String: String] = [
     {{#byPrompt}}
     <section class="cgroup prompt-group">
       <div class="group-head"><h3><a class="group-anchor" href="#by-prompt">{{source}}</a></h3><p class="group-prompt">{{prompt}}</p></div>
-      <div class="row">{{#images}}{{> compare-card}}{{/images}}</div>
+      <div class="row">{{{cards}}}</div>
     </section>
     {{/byPrompt}}
     {{^byPrompt}}<p class="empty">No prompt has more than one seed.</p>{{/byPrompt}}
@@ -142,7 +142,8 @@ public let defaultThemeFiles: [String: String] = [
   function text(el, sel) { var n = el.querySelector(sel); return n ? n.textContent.trim() : ""; }
 
   // Index every card once.
-  var cards = Array.prototype.map.call(grid.querySelectorAll(".card"), function (el) {
+  // Build order is the order of the cards on the page.
+  var cards = Array.prototype.map.call(grid.querySelectorAll(".card"), function (el, position) {
     var d = el.dataset;
     var title = text(el, ".card-title");
     var pos = words(d.pos), unc = words(d.unc);
@@ -160,7 +161,7 @@ public let defaultThemeFiles: [String: String] = [
       tags: words(d.tags),
       source: d.source || "",
       seed: parseInt(d.seed, 10) || 0,
-      order: parseInt(d.order, 10) || 0,
+      order: position,
       findingKey: firstPos,
       haystack: [title, el.id, text(el, ".prompt"), d.source, d.tags].join(" \u0001 ").toLowerCase()
     };
@@ -573,10 +574,7 @@ public let defaultThemeFiles: [String: String] = [
   </details>
 </form>
 <ul class="grid" id="grid" aria-label="Images">
-{{#images}}
-{{> card}}
-{{/images}}
-</ul>
+{{{cards}}}</ul>
 <p class="empty" id="empty" hidden>No image matches these filters. <button type="button" class="btn-link" data-clear>Clear filters</button></p>
 </main>
 <script src="assets/gallery.js"></script>

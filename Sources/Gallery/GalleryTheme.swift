@@ -28,10 +28,12 @@ public struct GalleryTheme: Sendable {
         return try GalleryTheme(files: files)
     }
 
-    /// The default theme compiled into the binary.
+    /// The default theme compiled into the binary (parsed once per process).
     public static var builtIn: GalleryTheme {
-        get throws { try GalleryTheme(files: defaultThemeFiles.mapValues { Data($0.utf8) }) }
+        get throws { try parsedBuiltIn.get() }
     }
+
+    private static let parsedBuiltIn = Result { try GalleryTheme(files: defaultThemeFiles.mapValues { Data($0.utf8) }) }
 
     init(files: [String: Data]) throws {
         var library = MustacheLibrary()
@@ -62,8 +64,8 @@ public struct GalleryTheme: Sendable {
     /// Whether the theme has template `name` (older themes may lack the image and compare pages).
     public func has(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
-    /// Renders template `name` with `context`.
-    public func render(_ name: String, _ context: [String: Any]) -> String {
+    /// Renders template `name` with `context` (a dictionary or a `LazyContext`).
+    public func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }

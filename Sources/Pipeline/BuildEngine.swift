@@ -12,13 +12,16 @@ public struct BuildOptions: Sendable {
     public var cancellation: CancellationFlag?
     /// Parsed prompt files kept between builds (`watch`).
     public var cache: PlanCache?
+    /// The manifest, cards and manifest entries kept between builds (`watch`).
+    public var gallery: GalleryCache?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false,
-                cancellation: CancellationFlag? = nil, cache: PlanCache? = nil) {
+                cancellation: CancellationFlag? = nil, cache: PlanCache? = nil, gallery: GalleryCache? = nil) {
         self.jobs = max(1, jobs)
         self.force = force
         self.cancellation = cancellation
         self.cache = cache
+        self.gallery = gallery
     }
 }
 
@@ -70,7 +73,7 @@ public struct BuildEngine: Sendable {
         try OutputGuard.prepare(site)
         AtomicFile.sweepLeftovers(under: site.output)
         let plan = try BuildPlanner.plan(site, cache: options.cache)
-        let previous = Manifest.load(from: site.output)
+        let previous = Manifest.load(from: site.output, cache: options.gallery)
         let previousByID = Dictionary((previous?.images ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         var records: [String: ImageRecord] = [:]
@@ -133,7 +136,7 @@ public struct BuildEngine: Sendable {
         let manifest = Manifest(title: plan.config.title,
                                 images: records.values.sorted { $0.id < $1.id },
                                 errors: errors.sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) })
-        try SiteWriter(site: site).write(manifest, previous: previous)
+        try SiteWriter(site: site, cache: options.gallery).write(manifest, previous: previous)
         return BuildSummary(files: plan.fileCount, images: manifest.images.count, built: built,
                             skipped: plan.jobs.count - pending.count - relocated, relocated: relocated, cancelled: results.filter { $0 == nil }.count, removed: removed.count, errors: manifest.errors,
                             seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9,
@@ -159,11 +162,12 @@ public struct BuildEngine: Sendable {
     /// Up to date: same content hash and every recorded file still there at its recorded size.
     private func isComplete(_ record: ImageRecord, for job: ImageJob) -> Bool {
         guard record.contentHash == job.contentHash else { return false }
+        let root = site.output.path + "/"
         return record.files.allSatisfy { file in
-            let attributes = try? FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(file.path).path)
+            var info = stat()
+            guard stat(root + file.path, &info) == 0 else { return false }
             // Folders (the tile pyramid) are entered whole; their presence is what counts.
-            if attributes?[.type] as? FileAttributeType == .typeDirectory { return true }
-            return (attributes?[.size] as? Int) == file.bytes
+            return (info.st_mode & S_IFMT) == S_IFDIR || Int(info.st_size) == file.bytes
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Gallery
 import Prompting
 
 /// The values gallery templates see (documented in README, "Gallery templates"). Built from
@@ -12,7 +13,9 @@ struct GalleryContext {
     static let maskColors = ["#9e9e9e", "#ab47bc", "#ef5350", "#ffa726", "#ffee58", "#29b6f6", "#66bb6a",
                              "#26a69a", "#8d6e63", "#42a5f5", "#5c6bc0", "#ec407a", "#d4e157", "#ffffff"]
 
-    func index() -> [String: Any] {
+    /// `cards` is every image's card, rendered by the theme's `card` template; the `images`
+    /// list behind them is built only for themes that iterate it themselves.
+    func index(cards: String) -> LazyContext {
         var positive: [Observation: Int] = [:], uncertain: [Observation: Int] = [:]
         for image in manifest.images {
             for (name, label) in image.labels {
@@ -27,8 +30,9 @@ struct GalleryContext {
             return ["name": observation.rawValue, "slug": observation.slug, "positive": p, "uncertain": u]
         }
         let sources = Set(manifest.images.map(\.source) + manifest.errors.map(\.file)).sorted()
-        return [
+        let values: [String: Any] = [
             "title": manifest.title,
+            "cards": cards,
             "imageCount": manifest.images.count,
             "fileCount": sources.count,
             "errorCount": manifest.errors.count,
@@ -40,32 +44,35 @@ struct GalleryContext {
             "findingCounts": findingCounts,
             "tags": Set(manifest.images.flatMap(\.tags)).sorted().map { ["name": $0] },
             "sources": Set(manifest.images.map(\.source)).sorted().map { ["path": $0] },
-            "images": manifest.images.enumerated().map { card($1, order: $0, prefix: "") },
         ]
+        return LazyContext(values: values, deferred: ["images": { manifest.images.enumerated().map { card($1, order: $0, prefix: "") } }])
     }
 
-    func compare() -> [String: Any] {
-        func group(_ images: [ImageRecord]) -> [[String: Any]] {
-            images.enumerated().map { card($1, order: $0, prefix: "") }
+    /// `cards` renders a group's images with the theme's `compare-card` template.
+    func compare(cards: @escaping ([ImageRecord]) -> String) -> [String: Any] {
+        func group(_ images: [ImageRecord]) -> LazyContext {
+            LazyContext(values: ["cards": cards(images)],
+                        deferred: ["images": { images.enumerated().map { card($1, order: $0, prefix: "") } }])
         }
         // The same seed in different prompts: the same patient with different findings.
         let seeds: [UInt32: [ImageRecord]] = Dictionary(grouping: manifest.images, by: \.seed)
-        var bySeed: [[String: Any]] = []
+        var bySeed: [LazyContext] = []
         for (seed, images) in seeds.sorted(by: { $0.key < $1.key }) {
             let prompts = Set(images.map { "\($0.source)#\($0.documentIndex)" })
-            if prompts.count > 1 { bySeed.append(["seed": seed, "images": group(images)]) }
+            if prompts.count > 1 { bySeed.append(group(images).adding(["seed": seed])) }
         }
         // One prompt across its seeds: different patients with the same findings.
         let prompts: [String: [ImageRecord]] = Dictionary(grouping: manifest.images) { "\($0.source)#\($0.documentIndex)" }
-        var byPrompt: [[String: Any]] = []
+        var byPrompt: [LazyContext] = []
         for (_, images) in prompts.sorted(by: { $0.key < $1.key }) where images.count > 1 {
-            byPrompt.append(["source": images[0].source, "prompt": images[0].prompt, "images": group(images)])
+            byPrompt.append(group(images).adding(["source": images[0].source, "prompt": images[0].prompt]))
         }
         return ["title": manifest.title, "bySeed": bySeed, "byPrompt": byPrompt, "hasBySeed": !bySeed.isEmpty, "hasByPrompt": !byPrompt.isEmpty]
     }
 
-    /// A thumbnail card; `prefix` leads from the page to the output root.
-    func card(_ record: ImageRecord, order: Int, prefix: String) -> [String: Any] {
+    /// A thumbnail card; `prefix` leads from the page to the output root. `order` (the
+    /// position in its list) is left out of cards rendered once and reused.
+    func card(_ record: ImageRecord, order: Int? = nil, prefix: String) -> [String: Any] {
         let paths = Set(record.files.map(\.path))
         let folder = "images/\(record.id)"
         let chips = self.chips(record)
@@ -73,7 +80,7 @@ struct GalleryContext {
         func slugs(_ label: Int) -> String {
             Observation.allCases.filter { record.labels[$0.rawValue] == label && $0 != .noFinding }.map(\.slug).joined(separator: " ")
         }
-        return [
+        var values: [String: Any] = [
             "id": record.id,
             "displayTitle": record.title ?? record.id,
             "alt": record.prompt,
@@ -93,8 +100,9 @@ struct GalleryContext {
             "size": record.size.description,
             "prompt": record.prompt,
             "source": record.source,
-            "order": order,
         ]
+        if let order { values["order"] = order }
+        return values
     }
 
     private func chips(_ record: ImageRecord) -> [[String: Any]] {

@@ -25,16 +25,40 @@ public struct Manifest: Codable, Sendable {
         self.errors = errors
     }
 
-    static func load(from output: URL) -> Manifest? {
+    /// The last build's manifest; from `cache` when it holds what is on disk.
+    static func load(from output: URL, cache: GalleryCache? = nil) -> Manifest? {
+        if let known = cache?.manifest(at: output.appendingPathComponent(fileName)) { return known }
         guard let data = try? Data(contentsOf: output.appendingPathComponent(fileName)) else { return nil }
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data), manifest.schema == schemaVersion else { return nil }
         return manifest
     }
 
-    func encoded() throws -> Data {
+    /// Cache kind of the manifest entries of images.
+    static let fragmentKind = "json"
+
+    /// Pretty-printed JSON with sorted keys. With `cache`, each image's entry is encoded only
+    /// when it changed and spliced into the rest: the same bytes as encoding it whole.
+    func encoded(cache: GalleryCache? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        guard let cache, !images.isEmpty else { return try encoder.encode(self) }
+        var frame = self
+        frame.images = []
+        var text = String(decoding: try encoder.encode(frame), as: UTF8.self)
+        // Quotes inside strings are escaped, so only the key itself can match.
+        let emptyImages = "\"images\" : [\n\n  ]"
+        guard let slot = text.range(of: emptyImages) else { return try encoder.encode(self) }
+        let entries = try images.map { record in
+            try cache.fragment(Self.fragmentKind, for: record) {
+                // An entry sits two levels deep; blank lines (of empty arrays) stay blank.
+                String(decoding: try encoder.encode(record), as: UTF8.self)
+                    .split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { $0.isEmpty ? "" : "    " + $0 }
+                    .joined(separator: "\n")
+            }
+        }
+        text.replaceSubrange(slot, with: "\"images\" : [\n" + entries.joined(separator: ",\n") + "\n  ]")
+        return Data(text.utf8)
     }
 }
 

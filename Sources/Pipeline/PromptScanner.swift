@@ -20,16 +20,24 @@ enum PromptScanner {
     static func scan(_ site: Site) -> [ScannedFile] {
         let promptsRoot = site.prompts.resolvingSymlinksInPath().path
         var found: [ScannedFile] = []
-        func visit(_ folder: URL, depth: Int) {
+        // `resolvedFolder` is where `folder` really is; only links need resolving again.
+        func visit(_ folder: URL, resolvedFolder: String, depth: Int) {
             guard depth < 32, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
             for name in names.sorted() where !isEditorLeftover(name) {
                 let url = folder.appendingPathComponent(name)
+                var info = stat()
+                guard lstat(url.path, &info) == 0 else { continue }
+                var resolved = resolvedFolder + "/" + name
+                var isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                var exists = true
+                if (info.st_mode & S_IFMT) == S_IFLNK {
+                    resolved = url.resolvingSymlinksInPath().path
+                    exists = stat(resolved, &info) == 0
+                    isFolder = exists && (info.st_mode & S_IFMT) == S_IFDIR
+                }
                 let path = site.relativePath(url)
-                let resolved = url.resolvingSymlinksInPath().path
-                var isFolder: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder)
                 guard resolved == promptsRoot || resolved.hasPrefix(promptsRoot + "/") else {
-                    if PromptFileParser.isPromptFile(name) || isFolder.boolValue {
+                    if PromptFileParser.isPromptFile(name) || isFolder {
                         found.append(ScannedFile(path: path, url: url, problem: PromptFileError(
                             file: path, line: 0, column: 0, message: "symbolic link points outside prompts/ (to \(resolved)); refusing to read it")))
                     }
@@ -40,14 +48,14 @@ enum PromptScanner {
                         found.append(ScannedFile(path: path, url: url, problem: PromptFileError(
                             file: path, line: 0, column: 0, message: "broken symbolic link")))
                     }
-                } else if isFolder.boolValue {
-                    visit(url, depth: depth + 1)
+                } else if isFolder {
+                    visit(url, resolvedFolder: resolved, depth: depth + 1)
                 } else if PromptFileParser.isPromptFile(name) {
                     found.append(ScannedFile(path: path, url: url, problem: nil))
                 }
             }
         }
-        visit(site.prompts, depth: 0)
+        visit(site.prompts, resolvedFolder: promptsRoot, depth: 0)
         return found.sorted { $0.path < $1.path }
     }
 }

@@ -7,12 +7,17 @@ import Prompting
 /// comes last: it marks the build as complete for watchers and `medsynth serve`.
 struct SiteWriter {
     let site: Site
+    /// Cards and manifest entries of unchanged images, kept by `watch` between builds.
+    var cache: GalleryCache?
 
     /// `previous` is the manifest of the last build: pages it shows as up to date are kept.
     func write(_ manifest: Manifest, previous: Manifest?) throws {
         var manifest = manifest
         let theme = try GalleryTheme.load(from: site.templates)
-        try writeIfChanged(Data(LabelsCSV.render(manifest.images).utf8), "labels.csv")
+        let labels = LabelsCSV.render(manifest.images) { record in
+            cache?.fragment(LabelsCSV.fragmentKind, for: record) { LabelsCSV.row(record) } ?? LabelsCSV.row(record)
+        }
+        try writeIfChanged(Data(labels.utf8), "labels.csv")
         for (path, data) in theme.assets.sorted(by: { $0.key < $1.key }) {
             try writeIfChanged(data, "assets/\(path)")
         }
@@ -21,9 +26,11 @@ struct SiteWriter {
         let pages = PageChanges(previous: previous, current: manifest, output: site.output)
         let context = GalleryContext(manifest: manifest, viewerAvailable: viewer)
         if pages.siteChanged {
-            try writeIfChanged(Data(theme.render("index", context.index()).utf8), "index.html")
+            let cards = cards(theme: theme, template: "card", context: context)
+            try writeIfChanged(Data(theme.render("index", context.index(cards: cards(manifest.images))).utf8), "index.html")
             if theme.has("compare") {
-                try writeIfChanged(Data(theme.render("compare", context.compare()).utf8), "compare.html")
+                let compareCards = self.cards(theme: theme, template: "compare-card", context: context)
+                try writeIfChanged(Data(theme.render("compare", context.compare(cards: compareCards)).utf8), "compare.html")
             }
         }
         if theme.has("image") {
@@ -32,8 +39,26 @@ struct SiteWriter {
                 try writeIfChanged(Data(page.utf8), "images/\(manifest.images[position].id)/index.html")
             }
         }
-        try writeIfChanged(try manifest.encoded(), Manifest.fileName)
+        try writeIfChanged(try manifest.encoded(cache: cache), Manifest.fileName)
+        cache?.remember(manifest, writtenTo: site.output.appendingPathComponent(Manifest.fileName))
+        cache?.keepFragments(ids: Set(manifest.images.map(\.id)),
+                             kinds: [Manifest.fragmentKind, LabelsCSV.fragmentKind, cardKind(theme, "card"), cardKind(theme, "compare-card")])
     }
+
+    /// Renders records with a card template (each card alone, with its own values), reusing
+    /// the cached card of every record unchanged since the last build.
+    private func cards(theme: GalleryTheme, template: String, context: GalleryContext) -> ([ImageRecord]) -> String {
+        guard theme.has(template) else { return { _ in "" } }
+        let kind = cardKind(theme, template)
+        return { records in
+            records.map { record in
+                let render = { theme.render(template, context.card(record, prefix: "")) }
+                return cache?.fragment(kind, for: record, make: render) ?? render()
+            }.joined()
+        }
+    }
+
+    private func cardKind(_ theme: GalleryTheme, _ template: String) -> String { "\(template)@\(theme.fingerprint)" }
 
     /// Leaves unchanged files alone so browsers and watchers see only real changes.
     private func writeIfChanged(_ data: Data, _ path: String) throws {
@@ -80,6 +105,6 @@ struct PageChanges {
     }
 
     private func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path)
+        access(output.path + "/" + path, F_OK) == 0
     }
 }

@@ -4,7 +4,9 @@ import Foundation
 /// Something that happened to the watched files.
 public enum WatchEvent: Sendable, Equatable {
     /// A file or folder at this path was written, created, moved in or out, or deleted.
-    case changed(path: String)
+    /// `complete` when it was renamed into place: its content is whole (an editor's save,
+    /// a file moved in), so there is no writer to wait for.
+    case changed(path: String, complete: Bool = false)
     /// Events may have been lost (queue overflow, a watched folder went away, a folder moved
     /// in): everything must be looked at again.
     case rescan(reason: String)
@@ -101,7 +103,8 @@ public final class FileWatcher: @unchecked Sendable {
             } else if mask & Int32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 && recursive.contains(where: { path.hasPrefix($0) && path.count <= $0.count + 1 }) {
                 continuation.yield(.rescan(reason: "watched folder \(path) went away"))
             } else {
-                continuation.yield(.changed(path: path.hasSuffix("/") ? String(path.dropLast()) : path))
+                continuation.yield(.changed(path: path.hasSuffix("/") ? String(path.dropLast()) : path,
+                                            complete: mask & Int32(IN_MOVED_TO) != 0))
             }
         }
     }

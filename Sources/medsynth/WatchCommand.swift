@@ -11,8 +11,9 @@ struct WatchCommand: ParsableCommand {
         abstract: "Build the site, then rebuild what changed whenever prompt files, medsynth.yaml or templates change.",
         discussion: """
         Watches prompts/ (with every subfolder, new ones included), medsynth.yaml and
-        templates/. Changes are batched once files have been quiet for 100 ms; invalid prompt
-        files show as error cards and log lines until they are fixed. A build that is running
+        templates/. Changes are batched once files have been quiet for 100 ms (20 ms for files
+        renamed into place, which are already whole); invalid prompt files show as error cards
+        and log lines until they are fixed. A build that is running
         when more changes arrive stops starting images and is followed by a new one. SIGINT and
         SIGTERM finish the images being written and exit 0; after a crash or kill -9, the next
         start completes the interrupted work. With --serve it also serves the gallery, as
@@ -78,19 +79,17 @@ struct WatchCommand: ParsableCommand {
             }
         }
 
-        let cache = PlanCache()
+        let cache = PlanCache(), gallery = GalleryCache()
         var pendingBatch: ChangeBatcher.Batch? = ChangeBatcher.Batch(paths: [], rescanReasons: ["start"])
         log.note("watching \(site.prompts.path), \(site.templates.path) and \(SiteConfig.fileName); output in \(site.output.path)")
         while !stop.isSet {
-            if pendingBatch == nil { pendingBatch = batcher.takeIfSettled() }
-            guard let batch = pendingBatch else {
-                usleep(20_000)
-                continue
-            }
+            // Short waits keep a signal's stop prompt.
+            if pendingBatch == nil { pendingBatch = batcher.waitForBatch(timeout: 0.2) }
+            guard let batch = pendingBatch else { continue }
             pendingBatch = nil
             log.batch(batch)
             let thisBuild = CancellationFlag()
-            let engine = BuildEngine(site: site, options: BuildOptions(jobs: jobs, cancellation: thisBuild, cache: cache))
+            let engine = BuildEngine(site: site, options: BuildOptions(jobs: jobs, cancellation: thisBuild, cache: cache, gallery: gallery))
             let outcome = BuildOutcome()
             let finished = DispatchSemaphore(value: 0)
             Thread.detachNewThread {
@@ -124,7 +123,7 @@ struct RelevantPaths: Sendable {
     }
 
     func matches(_ event: WatchEvent) -> Bool {
-        guard case .changed(let path) = event else { return true }
+        guard case .changed(let path, _) = event else { return true }
         return path == config || path == prompts || path.hasPrefix(prompts + "/") || path == templates || path.hasPrefix(templates + "/")
     }
 }

@@ -15,6 +15,28 @@ final class ChangeBatcherTests: XCTestCase {
         XCTAssertNil(batcher.takeIfSettled(now: start.addingTimeInterval(1)), "taken once")
     }
 
+    func testFilesRenamedIntoPlaceSettleSooner() {
+        let batcher = ChangeBatcher(quiet: 0.1, settle: 0.02)
+        let start = Date(timeIntervalSince1970: 1000)
+        batcher.add(.changed(path: "/s/prompts/a.yaml", complete: true), at: start)
+        XCTAssertNil(batcher.takeIfSettled(now: start.addingTimeInterval(0.01)))
+        XCTAssertEqual(batcher.takeIfSettled(now: start.addingTimeInterval(0.025))?.paths, ["/s/prompts/a.yaml"])
+        // A plain write still waits for the writer to go quiet, even if a rename follows it.
+        batcher.add(.changed(path: "/s/prompts/b.yaml"), at: start)
+        batcher.add(.changed(path: "/s/prompts/c.yaml", complete: true), at: start.addingTimeInterval(0.01))
+        XCTAssertNil(batcher.takeIfSettled(now: start.addingTimeInterval(0.05)))
+        XCTAssertEqual(batcher.takeIfSettled(now: start.addingTimeInterval(0.1))?.paths, ["/s/prompts/b.yaml", "/s/prompts/c.yaml"])
+    }
+
+    func testWaitingTakerWakesWhenABatchSettles() {
+        let batcher = ChangeBatcher(quiet: 0.05, settle: 0.01)
+        XCTAssertNil(batcher.waitForBatch(timeout: 0.02), "nothing happened")
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { batcher.add(.changed(path: "/s/prompts/a.yaml", complete: true)) }
+        let started = Date()
+        XCTAssertEqual(batcher.waitForBatch(timeout: 5)?.paths, ["/s/prompts/a.yaml"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2, "woken by the event, not by the timeout")
+    }
+
     func testEditorTemporaryFilesAreIgnored() {
         let batcher = ChangeBatcher(quiet: 0)
         for name in [".a.yaml.swp", "a.yaml~", ".#a.yaml", "4913", ".medsynth-tmp-x"] {
@@ -49,7 +71,8 @@ final class ChangeBatcherTests: XCTestCase {
 
         let events = collected.events
         XCTAssertTrue(events.contains(.changed(path: root.appendingPathComponent("plain.yaml").path)), "\(events)")
-        XCTAssertTrue(events.contains(.changed(path: root.appendingPathComponent("saved.yaml").path)), "\(events)")
+        XCTAssertTrue(events.contains(.changed(path: root.appendingPathComponent("saved.yaml").path, complete: true)),
+                      "a rename into place is whole: \(events)")
         XCTAssertTrue(events.contains { if case .rescan = $0 { true } else { false } }, "a new folder asks for a rescan: \(events)")
         XCTAssertTrue(events.contains(.changed(path: root.appendingPathComponent("sub/inner.yaml").path)), "the new folder is watched: \(events)")
     }
