@@ -11,14 +11,46 @@ public enum DICOMWriter {
     /// Invalid input — a pixel count that is not `rows × columns`, a malformed UID, date
     /// or time — is a programming error and stops the program with a message.
     public static func encode(_ image: SecondaryCaptureImage) -> Data {
+        var file = head(image)
+        file.reserveCapacity(file.count + image.pixels.count * 2)
+        for word in image.pixels { ElementEncoder.appendUInt16(word, to: &file) }
+        return Data(file)
+    }
+
+    /// The same bytes as `encode`, written to `url` piece by piece: the pixel data, the last
+    /// and by far the largest element, goes straight from the image's pixels.
+    public static func write(_ image: SecondaryCaptureImage, to url: URL) throws {
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(head(image))) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        let piece = 1 << 19  // words per write: 1 MiB
+        for start in stride(from: 0, to: image.pixels.count, by: piece) {
+            let words = image.pixels[start..<min(start + piece, image.pixels.count)]
+            #if _endian(little)
+            try words.withUnsafeBytes { try handle.write(contentsOf: $0) }
+            #else
+            var bytes: [UInt8] = []
+            for word in words { ElementEncoder.appendUInt16(word, to: &bytes) }
+            try handle.write(contentsOf: bytes)
+            #endif
+        }
+    }
+
+    /// Everything before the pixel data's value: preamble, `DICM`, File Meta Information, and
+    /// the dataset up to the Pixel Data header. Pixel Data has the highest tag, so it is last.
+    static func head(_ image: SecondaryCaptureImage) -> [UInt8] {
         validate(image)
-        let dataset = ElementEncoder.encode(SecondaryCaptureModules.attributes(for: image))
+        let attributes = SecondaryCaptureModules.attributes(for: image)
+        precondition(attributes.allSatisfy { $0.tag <= .pixelData }, "an attribute sorts after Pixel Data")
         var file = [UInt8](repeating: 0, count: 128)  // preamble: unused, all zero
-        file.reserveCapacity(128 + 4 + 256 + dataset.count)
         file.append(contentsOf: Array("DICM".utf8))
         file.append(contentsOf: fileMetaInformation(sopInstanceUID: image.sopInstanceUID))
-        file.append(contentsOf: dataset)
-        return Data(file)
+        file.append(contentsOf: ElementEncoder.encode(attributes.filter { $0.tag != .pixelData }))
+        ElementEncoder.appendHeader(.pixelData, .OW, length: image.pixels.count * 2, to: &file)
+        return file
     }
 
     /// Group 0002, always Explicit VR Little Endian, led by its own group length: the byte

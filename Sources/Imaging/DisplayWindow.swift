@@ -32,19 +32,10 @@ public struct DisplayWindow: Codable, Sendable, Hashable {
         return DisplayWindow(center: (low + high) / 2, width: max(high - low, 1))
     }
 
-    /// Maps the image through the window to 8-bit grey (linear ramp, clipped).
-    public func apply(to image: GrayImage16) -> Raster<UInt8> {
+    /// The 8-bit grey of every 16-bit value (linear ramp, clipped).
+    public var table: [UInt8] {
         let low = center - width / 2
         let scale = 255 / width
-        var out = [UInt8](repeating: 0, count: image.pixels.count)
-        image.pixels.withUnsafeBufferPointer { source in
-            out.withUnsafeMutableBufferPointer { target in
-                for index in source.indices {
-                    let grey = (Double(source[index]) - low) * scale
-                    target[index] = UInt8(min(max(grey.rounded(), 0), 255))
-                }
-            }
-        }
-        return Raster(width: image.width, height: image.height, pixels: out)
+        return (0...65535).map { value in UInt8(min(max(((Double(value) - low) * scale).rounded(), 0), 255)) }
     }
 }

@@ -3,59 +3,65 @@ import Foundation
 import SynthNumerics
 import VipsShim
 
-/// Encoders from MedSynth rasters to file bytes, all through libvips.
-/// They return bytes so the build engine can write every file atomically.
+/// Encoders from MedSynth rasters to files, all through libvips. Each writes straight to
+/// `url` strip by strip from the caller's pixels (never copied), so exporting an image
+/// needs little memory beyond the image itself; the caller makes the write atomic.
 public enum ImageEncoders {
     /// The 16-bit grayscale master PNG.
-    public static func png16(_ image: GrayImage16) throws -> Data {
-        try Vips.start()
-        let handle = try image.pixels.withUnsafeBufferPointer {
-            try VipsImageHandle(medsynth_image_from_u16($0.baseAddress, Int32(image.width), Int32(image.height)), operation: "load 16-bit pixels")
+    public static func png16(_ image: GrayImage16, to url: URL) throws {
+        try withImage(image) { handle in
+            guard medsynth_png_save(handle.pointer, url.path, 16) == 0 else { throw VipsError.take("pngsave") }
         }
-        return try handle.encode("pngsave") { medsynth_png_buffer($0, 16, $1, $2) }
     }
 
-    /// An 8-bit grayscale PNG (masks).
-    public static func png8(_ image: Mask8) throws -> Data {
+    /// A mask as an 8-bit grayscale PNG (255 inside, 0 outside).
+    public static func png8(_ mask: BitMask, to url: URL) throws {
         try Vips.start()
-        let handle = try image.pixels.withUnsafeBufferPointer {
-            try VipsImageHandle(medsynth_image_from_u8($0.baseAddress, Int32(image.width), Int32(image.height)), operation: "load 8-bit pixels")
+        try mask.words.withUnsafeBufferPointer { words in
+            let handle = try VipsImageHandle(medsynth_image_from_bits(words.baseAddress, Int32(mask.width), Int32(mask.height), mask.wordsPerRow),
+                                             operation: "expand mask")
+            guard medsynth_png_save(handle.pointer, url.path, 8) == 0 else { throw VipsError.take("pngsave") }
         }
-        return try handle.encode("pngsave") { medsynth_png_buffer($0, 8, $1, $2) }
     }
 
     /// A windowed 8-bit JPEG whose long side is at most `longSide` pixels.
-    public static func jpegPreview(_ image: GrayImage16, window: DisplayWindow, longSide: Int, quality: Int = 85) throws -> Data {
-        try Vips.start()
-        let display = window.apply(to: image)
-        let full = try display.pixels.withUnsafeBufferPointer {
-            try VipsImageHandle(medsynth_image_from_u8($0.baseAddress, Int32(display.width), Int32(display.height)), operation: "load 8-bit pixels")
+    public static func jpegPreview(_ image: GrayImage16, window: DisplayWindow, longSide: Int, quality: Int = 85, to url: URL) throws {
+        try withWindowed(image, window) { full in
+            let fitted = try VipsImageHandle(medsynth_fit(full.pointer, Int32(longSide)), operation: "thumbnail")
+            guard medsynth_jpeg_save(fitted.pointer, url.path, Int32(quality)) == 0 else { throw VipsError.take("jpegsave") }
         }
-        let fitted = try VipsImageHandle(medsynth_fit(full.pointer, Int32(longSide)), operation: "thumbnail")
-        return try fitted.encode("jpegsave") { medsynth_jpeg_buffer($0, Int32(quality), $1, $2) }
     }
-}
 
-extension ImageEncoders {
     /// A tiled pyramidal TIFF of the 16-bit master (256 px tiles, deflate).
-    public static func tiffPyramid(_ image: GrayImage16) throws -> Data {
-        try Vips.start()
-        let handle = try image.pixels.withUnsafeBufferPointer {
-            try VipsImageHandle(medsynth_image_from_u16($0.baseAddress, Int32(image.width), Int32(image.height)), operation: "load 16-bit pixels")
+    public static func tiffPyramid(_ image: GrayImage16, to url: URL) throws {
+        try withImage(image) { handle in
+            guard medsynth_tiff_pyramid_save(handle.pointer, url.path) == 0 else { throw VipsError.take("tiffsave") }
         }
-        return try handle.encode("tiffsave") { medsynth_tiff_pyramid_buffer($0, $1, $2) }
     }
 
     /// Deep-zoom tiles (google layout `{z}/{y}/{x}.jpg`, 256 px) of the windowed image, written
     /// into `folder`, which must not exist. The caller renames it into place.
     public static func deepZoomTiles(_ image: GrayImage16, window: DisplayWindow, into folder: URL, quality: Int = 85) throws {
-        try Vips.start()
-        // Windowed and cast to 8 bits here: dzsave would drop the low byte of 16-bit data.
-        let display = window.apply(to: image)
-        let handle = try display.pixels.withUnsafeBufferPointer {
-            try VipsImageHandle(medsynth_image_from_u8($0.baseAddress, Int32(display.width), Int32(display.height)), operation: "load 8-bit pixels")
+        // Windowed to 8 bits first: dzsave would drop the low byte of 16-bit data.
+        try withWindowed(image, window) { handle in
+            guard medsynth_dzsave_google(handle.pointer, folder.path, Int32(quality)) == 0 else { throw VipsError.take("dzsave") }
         }
-        guard medsynth_dzsave_google(handle.pointer, folder.path, Int32(quality)) == 0 else { throw VipsError.take("dzsave") }
+    }
+
+    /// Runs `body` with a libvips view of the pixels, valid only inside `body`.
+    private static func withImage(_ image: GrayImage16, _ body: (VipsImageHandle) throws -> Void) throws {
+        try Vips.start()
+        try image.pixels.withUnsafeBufferPointer { pixels in
+            try body(try VipsImageHandle(medsynth_wrap_u16(pixels.baseAddress, Int32(image.width), Int32(image.height)), operation: "wrap 16-bit pixels"))
+        }
+    }
+
+    /// The windowed 8-bit view, computed by libvips strip by strip through the window's table.
+    private static func withWindowed(_ image: GrayImage16, _ window: DisplayWindow, _ body: (VipsImageHandle) throws -> Void) throws {
+        let table = window.table
+        try withImage(image) { handle in
+            try body(try VipsImageHandle(medsynth_map_u16_to_u8(handle.pointer, table), operation: "window"))
+        }
     }
 }
 

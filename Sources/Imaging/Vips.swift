@@ -38,14 +38,4 @@ final class VipsImageHandle {
 
     var width: Int { Int(vips_image_get_width(pointer)) }
     var height: Int { Int(vips_image_get_height(pointer)) }
-
-    /// Runs a libvips encoder that fills a g_malloc'd buffer, and copies it into `Data`.
-    func encode(_ operation: String,
-                _ body: (UnsafeMutablePointer<VipsImage>, UnsafeMutablePointer<UnsafeMutableRawPointer?>, UnsafeMutablePointer<Int>) -> Int32) throws -> Data {
-        var buffer: UnsafeMutableRawPointer?
-        var length = 0
-        guard body(pointer, &buffer, &length) == 0, let buffer else { throw VipsError.take(operation) }
-        defer { g_free(buffer) }
-        return Data(bytes: buffer, count: length)
-    }
 }

@@ -39,27 +39,20 @@ public enum PhantomGenerator {
         let renderer = Renderer(plan: plan, bands: bands, muScale: anatomy.scale)
 
         var image = [UInt16](repeating: 0, count: w * h)
-        var maskStore = [[UInt8]](repeating: [], count: findings.maskObservations.count)
+        let maskWords = BitMask.wordsPerRow(width: w) * h
+        var maskStore = [UInt64](repeating: 0, count: max(1, findings.maskObservations.count) * maskWords)
         let display = Display(aLung: coarse.aLung, aMed: coarse.aMed,
                               noiseSigma: Float(min(0.03, 0.0065 * (0.04 / frame.pix)) * noise),
                               noiseSeed: CounterRNG(seed: seed).stream("detector").bits(0))
         image.withUnsafeMutableBufferPointer { ib in
-            var ptrs: [UnsafeMutableBufferPointer<UInt8>] = []
-            for _ in maskStore.indices {
-                let p = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: w * h)
-                p.initialize(repeating: 0)
-                ptrs.append(p)
-            }
-            renderer.render(scatter: coarse.scatter, display: display, image: SharedPointer(p: ib.baseAddress!),
-                            masks: ptrs.map { SharedPointer(p: $0.baseAddress!) })
-            for k in maskStore.indices {
-                maskStore[k] = Array(ptrs[k])
-                ptrs[k].deallocate()
+            maskStore.withUnsafeMutableBufferPointer { mb in
+                renderer.render(scatter: coarse.scatter, display: display, image: SharedPointer(p: ib.baseAddress!),
+                                masks: SharedPointer(p: mb.baseAddress!))
             }
         }
-        var masks: [Observation: Mask8] = [:]
+        var masks: [Observation: BitMask] = [:]
         for (k, obs) in findings.maskObservations.enumerated() {
-            masks[obs] = Mask8(width: w, height: h, pixels: maskStore[k])
+            masks[obs] = BitMask(width: w, height: h, words: Array(maskStore[k * maskWords ..< (k + 1) * maskWords]))
         }
         Measures.finish(&measures, anatomy: anatomy, layout: layout, frame: frame, view: view)
         return PhantomResult(image: GrayImage16(width: w, height: h, pixels: image), masks: masks, measures: measures)
@@ -77,12 +70,12 @@ public enum PhantomGenerator {
 public struct PhantomResult: Sendable {
     /// MONOCHROME2: bone and fluid whiter (higher), air darker.
     public var image: GrayImage16
-    /// One mask per drawn positive/uncertain observation (255 inside), same size as the image.
-    public var masks: [Observation: Mask8]
+    /// One mask per drawn positive/uncertain observation, same size as the image.
+    public var masks: [Observation: BitMask]
     /// Measurements as drawn, camelCase keys (e.g. `cardiothoracicRatio`).
     public var measures: [String: Double]
 
-    public init(image: GrayImage16, masks: [Observation: Mask8], measures: [String: Double]) {
+    public init(image: GrayImage16, masks: [Observation: BitMask], measures: [String: Double]) {
         self.image = image
         self.masks = masks
         self.measures = measures

@@ -94,8 +94,14 @@ struct Renderer {
         var texLung: [Float], texBone: [Float], texSoft: [Float]
         var att: [Float]
         var cache: DetailRowCache?
+        /// One byte row per mask, packed into the mask's bits once the row is done.
+        let maskScratch: UnsafeMutablePointer<UInt8>
+        let maskScratchCount: Int
         init(width: Int, cylinders: Int, masks: Int, bands: DetailBands?, frame: Frame) {
             self.width = width
+            maskScratchCount = max(1, masks) * width
+            maskScratch = .allocate(capacity: maskScratchCount)
+            maskScratch.initialize(repeating: 0, count: maskScratchCount)
             ch = [Float](repeating: 0, count: Channel.count * width)
             tmp = [Float](repeating: 0, count: width)
             cyl = [CylRow](repeating: CylRow(c: 0, e: 0, peak: 0), count: max(1, cylinders))
@@ -106,6 +112,7 @@ struct Renderer {
             att = [Float](repeating: 0, count: width)
             cache = bands.map { DetailRowCache(bands: $0, frame: frame) }
         }
+        deinit { maskScratch.deallocate() }
     }
 
     /// Indices of the primitives overlapping rows j0...j1 (in plan order).
@@ -195,8 +202,9 @@ struct Renderer {
         }
     }
 
-    /// Renders the plan into an image (and masks), band by band on all cores.
-    func render(scatter: ScatterField, display: Display, image: SharedPointer<UInt16>, masks: [SharedPointer<UInt8>]) {
+    /// Renders the plan into an image and its masks, band by band on all cores. `masks` holds
+    /// `plan.maskCount` bit masks of `BitMask.wordsPerRow(width:)` words per row, one after another.
+    func render(scatter: ScatterField, display: Display, image: SharedPointer<UInt16>, masks: SharedPointer<UInt64>) {
         let frame = plan.frame
         let w = frame.width, h = frame.height
         let bandRows = max(8, min(256, (h + 15) / 16))
@@ -208,9 +216,14 @@ struct Renderer {
             let ws = Workspace(width: w, cylinders: plan.cylinders.count, masks: maskCount, bands: bands, frame: frame)
             // Scatter is sampled on a coarse grid: precompute its column positions.
             var sRow = [Float](repeating: 0, count: w)
+            let wordsPerRow = BitMask.wordsPerRow(width: w)
             for j in j0...j1 {
-                for m in 0..<maskCount { ws.maskRows[m] = masks[m].p + j * w }
+                ws.maskScratch.update(repeating: 0, count: ws.maskScratchCount)
+                for m in 0..<maskCount { ws.maskRows[m] = ws.maskScratch + m * w }
                 attenuationRow(j, list: list, ws: ws, texture: true)
+                for m in 0..<maskCount {
+                    BitMask.pack(ws.maskScratch + m * w, width: w, into: masks.p + (m * h + j) * wordsPerRow)
+                }
                 let v = frame.y(row: j)
                 scatterRow(scatter, v: v, into: &sRow)
                 let out = image.p + j * w

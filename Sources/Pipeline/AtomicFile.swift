@@ -7,11 +7,18 @@ public enum AtomicFile {
     public static let temporaryPrefix = ".medsynth-tmp-"
 
     public static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { try data.write(to: $0) }
+    }
+
+    /// Lets `fill` write the file at a temporary path (an encoder that writes files itself),
+    /// then renames it into place.
+    public static func write(to url: URL, using fill: (URL) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The extension stays last: encoders choose the format by it.
         let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString)-\(url.lastPathComponent)")
         do {
-            try data.write(to: temporary)
+            try fill(temporary)
             guard rename(temporary.path, url.path) == 0 else {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: String(cString: strerror(errno))])
             }

@@ -13,6 +13,15 @@ enum DICOMExport {
     static let detectorMillimetres = 430.0
 
     static func encode(_ image: GrayImage16, job: ImageJob, generator: any ImageGenerator, window: DisplayWindow) -> Data {
+        DICOMWriter.encode(describe(image, job: job, generator: generator, window: window))
+    }
+
+    /// The same file written to `url` piece by piece (no second copy of the pixels).
+    static func write(_ image: GrayImage16, job: ImageJob, generator: any ImageGenerator, window: DisplayWindow, to url: URL) throws {
+        try DICOMWriter.write(describe(image, job: job, generator: generator, window: window), to: url)
+    }
+
+    private static func describe(_ image: GrayImage16, job: ImageJob, generator: any ImageGenerator, window: DisplayWindow) -> SecondaryCaptureImage {
         let date = StudyDate.resolve(for: job.spec)
         let studyKey = job.spec.source
         let seriesKey = "\(job.spec.source)#\(job.spec.documentIndex)"
@@ -44,7 +53,7 @@ enum DICOMExport {
             manufacturer: "MedSynth", modelName: "\(generator.id) generator",
             softwareVersion: "medsynth \(MedSynthVersion.string); \(generator.id) \(generator.version)",
             derivationDescription: "Synthetic image generated from a text prompt by the MedSynth \(generator.id) generator, seed \(job.seed)")
-        return DICOMWriter.encode(description)
+        return description
     }
 
     /// A 2.25 UID from the SHA-256 of a kind and a name.

@@ -19,6 +19,14 @@ enum ImageExporter {
             try AtomicFile.write(data, to: output.appendingPathComponent(path))
             files.append(OutputFile(path: path, bytes: data.count, sha256: Hashing.sha256Hex(data)))
         }
+        // Large files are written by their encoders and checksummed from disk, never held whole.
+        func write(_ name: String, using encode: (URL) throws -> Void) throws {
+            let path = folder.isEmpty ? name : "\(folder)/\(name)"
+            let url = output.appendingPathComponent(path)
+            try AtomicFile.write(to: url, using: encode)
+            let (sha256, bytes) = try Hashing.sha256Hex(fileAt: url)
+            files.append(OutputFile(path: path, bytes: bytes, sha256: sha256))
+        }
         let folderURL = output.appendingPathComponent(folder, isDirectory: true)
         let wanted = Set(job.spec.outputs)
         // Exports dropped from `outputs` must not linger from an earlier build.
@@ -34,28 +42,28 @@ enum ImageExporter {
             seconds[name] = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         }
 
-        try timed("png") { try write(try ImageEncoders.png16(generated.image), "image.png") }
+        try timed("png") { try write("image.png") { try ImageEncoders.png16(generated.image, to: $0) } }
         let window = DisplayWindow.fromHistogram(of: generated.image)
         if wanted.contains(.preview) {
             try timed("preview") {
-                try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 1024), "preview.jpg")
-                try write(try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 256), "thumb.jpg")
+                try write("preview.jpg") { try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 1024, to: $0) }
+                try write("thumb.jpg") { try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 256, to: $0) }
             }
         }
         if wanted.contains(.tiles) {
             try timed("tiles") { files += try TileExport.write(generated.image, window: window, into: folderURL, relativePath: folder) }
         }
         if wanted.contains(.tiff) {
-            try timed("tiff") { try write(try ImageEncoders.tiffPyramid(generated.image), "image.tif") }
+            try timed("tiff") { try write("image.tif") { try ImageEncoders.tiffPyramid(generated.image, to: $0) } }
         }
         if wanted.contains(.dicom) {
-            try timed("dicom") { try write(DICOMExport.encode(generated.image, job: job, generator: generator, window: window), "image.dcm") }
+            try timed("dicom") { try write("image.dcm") { try DICOMExport.write(generated.image, job: job, generator: generator, window: window, to: $0) } }
         }
         if wanted.contains(.masks) {
             try timed("masks") {
                 for observation in Observation.allCases {
                     guard let mask = generated.masks[observation] else { continue }
-                    try write(try ImageEncoders.png8(mask), "masks/\(observation.slug).png")
+                    try write("masks/\(observation.slug).png") { try ImageEncoders.png8(mask, to: $0) }
                 }
             }
         }

@@ -7,7 +7,7 @@ import Prompting
 public struct GeneratedImage: Sendable {
     public var image: GrayImage16
     /// One mask per drawn observation.
-    public var masks: [Observation: Mask8]
+    public var masks: [Observation: BitMask]
     /// Derived measures (cardiothoracic ratio, effusion height, …) for `meta.json`.
     public var measures: [String: Double]
     /// Model and sampling settings of a `diffusion` image.

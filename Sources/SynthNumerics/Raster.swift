@@ -24,5 +24,3 @@ public struct Raster<Pixel: Sendable>: Sendable {
 
 /// A 16-bit grayscale image, MONOCHROME2: higher values are whiter (more attenuation).
 public typealias GrayImage16 = Raster<UInt16>
-/// An 8-bit mask: 255 inside, 0 outside.
-public typealias Mask8 = Raster<UInt8>

@@ -15,16 +15,59 @@ static VipsImage *tagged_copy(VipsImage *image, VipsInterpretation interpretatio
     return failed ? NULL : out;
 }
 
-VipsImage *medsynth_image_from_u16(const uint16_t *pixels, int width, int height) {
-    VipsImage *image = vips_image_new_from_memory_copy(
+VipsImage *medsynth_wrap_u16(const uint16_t *pixels, int width, int height) {
+    VipsImage *image = vips_image_new_from_memory(
         pixels, (size_t)width * height * 2, width, height, 1, VIPS_FORMAT_USHORT);
     return tagged_copy(image, VIPS_INTERPRETATION_GREY16);
 }
 
-VipsImage *medsynth_image_from_u8(const uint8_t *pixels, int width, int height) {
-    VipsImage *image = vips_image_new_from_memory_copy(
-        pixels, (size_t)width * height, width, height, 1, VIPS_FORMAT_UCHAR);
-    return tagged_copy(image, VIPS_INTERPRETATION_B_W);
+/* Expands the requested rectangle of a bit mask (a = words, b = words per row) to 0/255. */
+static int bits_generate(VipsRegion *region, void *seq, void *a, void *b, gboolean *stop) {
+    const uint64_t *words = a;
+    size_t words_per_row = GPOINTER_TO_SIZE(b);
+    VipsRect *r = &region->valid;
+    for (int y = r->top; y < VIPS_RECT_BOTTOM(r); y++) {
+        VipsPel *q = VIPS_REGION_ADDR(region, r->left, y);
+        const uint64_t *row = words + (size_t)y * words_per_row;
+        for (int x = r->left; x < VIPS_RECT_RIGHT(r); x++) *q++ = ((row[x >> 6] >> (x & 63)) & 1) ? 255 : 0;
+    }
+    return 0;
+}
+
+VipsImage *medsynth_image_from_bits(const uint64_t *words, int width, int height, size_t words_per_row) {
+    VipsImage *out = vips_image_new();
+    vips_image_init_fields(out, width, height, 1, VIPS_FORMAT_UCHAR, VIPS_CODING_NONE,
+                           VIPS_INTERPRETATION_B_W, 1.0, 1.0);
+    if (vips_image_pipelinev(out, VIPS_DEMAND_STYLE_ANY, NULL) ||
+        vips_image_generate(out, NULL, bits_generate, NULL, (void *)words, GSIZE_TO_POINTER(words_per_row))) {
+        g_object_unref(out);
+        return NULL;
+    }
+    return out;
+}
+
+VipsImage *medsynth_map_u16_to_u8(VipsImage *image, const uint8_t *table) {
+    VipsImage *lut = vips_image_new_from_memory_copy(table, 65536, 65536, 1, 1, VIPS_FORMAT_UCHAR);
+    if (lut == NULL) return NULL;
+    VipsImage *mapped = NULL;
+    int failed = vips_maplut(image, &mapped, lut, NULL);
+    g_object_unref(lut);
+    return failed ? NULL : tagged_copy(mapped, VIPS_INTERPRETATION_B_W);
+}
+
+int medsynth_png_save(VipsImage *image, const char *path, int bitdepth) {
+    return vips_pngsave(image, path, "bitdepth", bitdepth, "compression", 6, "strip", TRUE, NULL);
+}
+
+int medsynth_jpeg_save(VipsImage *image, const char *path, int quality) {
+    return vips_jpegsave(image, path, "Q", quality, "strip", TRUE, NULL);
+}
+
+int medsynth_tiff_pyramid_save(VipsImage *image, const char *path) {
+    return vips_tiffsave(image, path,
+                         "tile", TRUE, "tile_width", 256, "tile_height", 256,
+                         "pyramid", TRUE, "compression", VIPS_FOREIGN_TIFF_COMPRESSION_DEFLATE,
+                         "strip", TRUE, NULL);
 }
 
 VipsImage *medsynth_fit(VipsImage *image, int long_side) {
@@ -32,22 +75,6 @@ VipsImage *medsynth_fit(VipsImage *image, int long_side) {
     if (vips_thumbnail_image(image, &out, long_side,
                              "height", long_side, "size", VIPS_SIZE_DOWN, NULL)) return NULL;
     return out;
-}
-
-int medsynth_png_buffer(VipsImage *image, int bitdepth, void **buffer, size_t *length) {
-    return vips_pngsave_buffer(image, buffer, length,
-                               "bitdepth", bitdepth, "compression", 6, "strip", TRUE, NULL);
-}
-
-int medsynth_jpeg_buffer(VipsImage *image, int quality, void **buffer, size_t *length) {
-    return vips_jpegsave_buffer(image, buffer, length, "Q", quality, "strip", TRUE, NULL);
-}
-
-int medsynth_tiff_pyramid_buffer(VipsImage *image, void **buffer, size_t *length) {
-    return vips_tiffsave_buffer(image, buffer, length,
-                                "tile", TRUE, "tile_width", 256, "tile_height", 256,
-                                "pyramid", TRUE, "compression", VIPS_FOREIGN_TIFF_COMPRESSION_DEFLATE,
-                                "strip", TRUE, NULL);
 }
 
 int medsynth_dzsave_google(VipsImage *image, const char *path, int quality) {

@@ -169,6 +169,13 @@ final class DICOMWriterTests: XCTestCase {
         check(ds)
     }
 
+    func testWrittenFileEqualsEncodedBytes() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("medsynth-\(UUID().uuidString).dcm")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try DICOMWriter.write(sampleImage(), to: url)
+        XCTAssertEqual(try Data(contentsOf: url), DICOMWriter.encode(sampleImage()))
+    }
+
     func testEncodingIsDeterministic() {
         let a = DICOMWriter.encode(sampleImage())
         let b = DICOMWriter.encode(sampleImage())

@@ -29,12 +29,13 @@ final class PhantomTests: XCTestCase {
         guard let m = with.masks[obs] else { return 0 }
         let ch = changed(base.image, with.image)
         if ch.isEmpty { return 1 }
-        return Double(ch.filter { m.pixels[$0] > 0 }.count) / Double(ch.count)
+        let inside = m.pixels
+        return Double(ch.filter { inside[$0] > 0 }.count) / Double(ch.count)
     }
 
-    func centroidX(_ m: Mask8) -> Double {
+    func centroidX(_ m: BitMask) -> Double {
         var sum = 0.0, n = 0.0
-        for y in 0..<m.height { for x in 0..<m.width where m[x, y] > 0 { sum += Double(x); n += 1 } }
+        for y in 0..<m.height { for x in 0..<m.width where m[x, y] { sum += Double(x); n += 1 } }
         return n > 0 ? sum / n / Double(m.width) : -1
     }
 
@@ -165,7 +166,7 @@ final class PhantomTests: XCTestCase {
         let base = render()
         let ett = render([finding(.supportDevices, kind: "endotracheal tube")])
         let m = ett.masks[.supportDevices]!
-        for y in (size * 3 / 4)..<size { for x in 0..<size where m[x, y] == 0 {
+        for y in (size * 3 / 4)..<size { for x in 0..<size where !m[x, y] {
             XCTAssertEqual(base.image[x, y], ett.image[x, y])
         } }
     }
@@ -208,6 +209,8 @@ final class PhantomTests: XCTestCase {
                 XCTAssertEqual(m.height, h)
             }
             XCTAssertTrue(r.masks[.lungLesion]!.pixels.contains(255))
+            XCTAssertEqual(r.masks[.lungLesion]!.count, r.masks[.lungLesion]!.pixels.filter { $0 == 255 }.count,
+                           "bits past the width of a row stay clear")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import CBLAS
 import CInotify
 import Imaging
@@ -17,7 +18,10 @@ final class SystemLibraryTests: XCTestCase {
 
     func testLibvipsKeepsSixteenBitsInPNG() throws {
         let image = GrayImage16(width: 3, height: 1, pixels: [0, 0x1234, 0xFFFF])
-        let png = try ImageEncoders.png16(image)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("medsynth-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try ImageEncoders.png16(image, to: url)
+        let png = try Data(contentsOf: url)
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         // IHDR: width, height, then bit depth 16 and colour type 0 (grey).
         XCTAssertEqual(png[24], 16, "libvips saved the master with fewer than 16 bits")

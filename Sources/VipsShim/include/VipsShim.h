@@ -11,24 +11,28 @@
 
 int medsynth_vips_init(const char *argv0);
 
-/* A 1-band image copied from memory, tagged GREY16 so savers keep all 16 bits. */
-VipsImage *medsynth_image_from_u16(const uint16_t *pixels, int width, int height);
-/* A 1-band 8-bit image copied from memory, tagged B_W. */
-VipsImage *medsynth_image_from_u8(const uint8_t *pixels, int width, int height);
+/* A 1-band image over memory the caller keeps alive and unchanged until the image is
+   released (no copy is made), tagged GREY16 so savers keep all 16 bits. */
+VipsImage *medsynth_wrap_u16(const uint16_t *pixels, int width, int height);
+/* A 1-band 8-bit image (0 or 255) computed region by region from a bit mask whose rows are
+   `words_per_row` 64-bit words (bit x % 64 of word x / 64); `words` must outlive the image. */
+VipsImage *medsynth_image_from_bits(const uint64_t *words, int width, int height, size_t words_per_row);
+
+/* A 16-bit image mapped through a 65,536-entry table to 8 bits, region by region. */
+VipsImage *medsynth_map_u16_to_u8(VipsImage *image, const uint8_t *table);
+
+/* Encoders straight to a file, strip by strip, without the whole file in memory. Metadata
+   is stripped so the bytes depend on the pixels only. The TIFF is tiled (256 px), pyramidal
+   and deflated. */
+int medsynth_png_save(VipsImage *image, const char *path, int bitdepth);
+int medsynth_jpeg_save(VipsImage *image, const char *path, int quality);
+int medsynth_tiff_pyramid_save(VipsImage *image, const char *path);
 
 /* Decodes a 1-band 16-bit PNG into a g_malloc'd buffer of width × height samples. */
 int medsynth_load_png16(const char *path, uint16_t **pixels, int *width, int *height);
 
 /* Shrink so the long side is `long_side` pixels (never enlarges). */
 VipsImage *medsynth_fit(VipsImage *image, int long_side);
-
-/* Encoders into a g_malloc'd buffer the caller frees with g_free. Metadata is
-   stripped so the bytes depend on the pixels only. */
-int medsynth_png_buffer(VipsImage *image, int bitdepth, void **buffer, size_t *length);
-int medsynth_jpeg_buffer(VipsImage *image, int quality, void **buffer, size_t *length);
-
-/* Tiled pyramidal TIFF (256 px tiles, deflate) into a g_malloc'd buffer. */
-int medsynth_tiff_pyramid_buffer(VipsImage *image, void **buffer, size_t *length);
 
 /* Deep-zoom tiles in the google layout ({z}/{y}/{x}.jpg, 256 px, black padding) into the
    folder `path`, which must not exist yet. Expects an 8-bit image. */
