@@ -26,10 +26,10 @@ struct SiteWriter {
         let pages = PageChanges(previous: previous, current: manifest, output: site.output)
         let context = GalleryContext(manifest: manifest, viewerAvailable: viewer)
         if pages.siteChanged {
-            let cards = cards(theme: theme, template: "card", context: context)
-            try writeIfChanged(Data(theme.render("index", context.index(cards: cards(manifest.images))).utf8), "index.html")
+            let indexCards = cards(theme: theme, template: "card", context: context)
+            try writeIfChanged(Data(theme.render("index", context.index(cards: indexCards(manifest.images))).utf8), "index.html")
             if theme.has("compare") {
-                let compareCards = self.cards(theme: theme, template: "compare-card", context: context)
+                let compareCards = cards(theme: theme, template: "compare-card", context: context)
                 try writeIfChanged(Data(theme.render("compare", context.compare(cards: compareCards)).utf8), "compare.html")
             }
         }
