@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "DICOMTests", dependencies: ["DICOM"]),
         .testTarget(name: "WatchTests", dependencies: ["Watch"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Prompting"]),
-        .testTarget(name: "SystemLibraryTests", dependencies: ["CBLAS", "CInotify", "Imaging"]),
+        .testTarget(name: "SystemLibraryTests", dependencies: ["CBLAS", "CInotify", "Imaging", "SynthNumerics"]),
         .testTarget(name: "MedSynthCLITests", dependencies: ["medsynth", "Prompting"]),
     ]
 )

@@ -68,13 +68,18 @@ public enum ImageEncoders {
 /// Decoders for files MedSynth wrote itself.
 public enum ImageDecoders {
     /// Reads a 16-bit grayscale PNG master back into pixels.
-    public static func png16(at url: URL) throws -> GrayImage16 {
+    public static func png16(at url: URL) throws -> GrayImage16 { try gray(at: url) }
+
+    /// Reads an 8-bit grayscale PNG (a mask) back into pixels.
+    public static func png8(at url: URL) throws -> Raster<UInt8> { try gray(at: url) }
+
+    private static func gray<Pixel: FixedWidthInteger & UnsignedInteger>(at url: URL) throws -> Raster<Pixel> {
         try Vips.start()
-        var pointer: UnsafeMutablePointer<UInt16>?
+        var pointer: UnsafeMutableRawPointer?
         var width: Int32 = 0, height: Int32 = 0
-        guard medsynth_load_png16(url.path, &pointer, &width, &height) == 0, let pointer else { throw VipsError.take("pngload") }
+        guard medsynth_load_gray(url.path, Int32(Pixel.bitWidth), &pointer, &width, &height) == 0, let pointer else { throw VipsError.take("pngload") }
         defer { g_free(pointer) }
         let count = Int(width) * Int(height)
-        return GrayImage16(width: Int(width), height: Int(height), pixels: Array(UnsafeBufferPointer(start: pointer, count: count)))
+        return Raster(width: Int(width), height: Int(height), pixels: Array(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: Pixel.self), count: count)))
     }
 }

@@ -40,7 +40,8 @@ public enum PhantomGenerator {
 
         var image = [UInt16](repeating: 0, count: w * h)
         let maskWords = BitMask.wordsPerRow(width: w) * h
-        var maskStore = [UInt64](repeating: 0, count: max(1, findings.maskObservations.count) * maskWords)
+        // At least one word, so a render without findings still has a valid pointer.
+        var maskStore = [UInt64](repeating: 0, count: max(1, findings.maskObservations.count * maskWords))
         let display = Display(aLung: coarse.aLung, aMed: coarse.aMed,
                               noiseSigma: Float(min(0.03, 0.0065 * (0.04 / frame.pix)) * noise),
                               noiseSeed: CounterRNG(seed: seed).stream("detector").bits(0))

@@ -15,7 +15,6 @@ public enum AtomicFile {
     public static func write(to url: URL, using fill: (URL) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // The extension stays last: encoders choose the format by it.
         let temporary = folder.appendingPathComponent("\(temporaryPrefix)\(UUID().uuidString)-\(url.lastPathComponent)")
         do {
             try fill(temporary)

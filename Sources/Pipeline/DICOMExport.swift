@@ -12,11 +12,7 @@ enum DICOMExport {
     /// Physical width of the long side of the image: a 43 cm (17 inch) detector.
     static let detectorMillimetres = 430.0
 
-    static func encode(_ image: GrayImage16, job: ImageJob, generator: any ImageGenerator, window: DisplayWindow) -> Data {
-        DICOMWriter.encode(describe(image, job: job, generator: generator, window: window))
-    }
-
-    /// The same file written to `url` piece by piece (no second copy of the pixels).
+    /// Written to `url` piece by piece (no second copy of the pixels).
     static func write(_ image: GrayImage16, job: ImageJob, generator: any ImageGenerator, window: DisplayWindow, to url: URL) throws {
         try DICOMWriter.write(describe(image, job: job, generator: generator, window: window), to: url)
     }

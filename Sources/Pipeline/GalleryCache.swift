@@ -13,7 +13,8 @@ public final class GalleryCache: @unchecked Sendable {
     public init() {}
 
     private struct FragmentKey: Hashable {
-        /// A template name (`card`, `compare-card`) with the theme's fingerprint, or `json`.
+        /// A template name (`card`, `compare-card`) with the theme's fingerprint, `json`
+        /// (manifest entries) or `csv` (rows of `labels.csv`).
         var kind: String
         var id: String
     }

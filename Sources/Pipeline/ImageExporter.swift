@@ -19,13 +19,8 @@ enum ImageExporter {
             try AtomicFile.write(data, to: output.appendingPathComponent(path))
             files.append(OutputFile(path: path, bytes: data.count, sha256: Hashing.sha256Hex(data)))
         }
-        // Large files are written by their encoders and checksummed from disk, never held whole.
         func write(_ name: String, using encode: (URL) throws -> Void) throws {
-            let path = folder.isEmpty ? name : "\(folder)/\(name)"
-            let url = output.appendingPathComponent(path)
-            try AtomicFile.write(to: url, using: encode)
-            let (sha256, bytes) = try Hashing.sha256Hex(fileAt: url)
-            files.append(OutputFile(path: path, bytes: bytes, sha256: sha256))
+            files.append(try OutputFile.write(folder.isEmpty ? name : "\(folder)/\(name)", under: output, using: encode))
         }
         let folderURL = output.appendingPathComponent(folder, isDirectory: true)
         let wanted = Set(job.spec.outputs)
@@ -101,4 +96,15 @@ struct ImageMetadata: Encodable {
     }
 
     func encode(to encoder: Encoder) throws { try record.encode(to: encoder) }
+}
+
+extension OutputFile {
+    /// Writes the file at `path` (relative to `output`) atomically with an encoder that writes
+    /// files itself, and checksums it from disk: large files are never held whole in memory.
+    static func write(_ path: String, under output: URL, using encode: (URL) throws -> Void) throws -> OutputFile {
+        let url = output.appendingPathComponent(path)
+        try AtomicFile.write(to: url, using: encode)
+        let (sha256, bytes) = try Hashing.sha256Hex(fileAt: url)
+        return OutputFile(path: path, bytes: bytes, sha256: sha256)
+    }
 }

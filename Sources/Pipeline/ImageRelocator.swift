@@ -34,7 +34,9 @@ struct ImageRelocator {
         let image = try ImageDecoders.png16(at: target.appendingPathComponent("image.png"))
         let window = DisplayWindow.fromHistogram(of: image)
         if job.spec.outputs.contains(.dicom) {
-            try write(DICOMExport.encode(image, job: job, generator: generator, window: window), "image.dcm")
+            files.append(try OutputFile.write("\(newFolder)/image.dcm", under: output) {
+                try DICOMExport.write(image, job: job, generator: generator, window: window, to: $0)
+            })
         }
         var record = old
         record.id = job.id

@@ -91,11 +91,12 @@ int medsynth_dzsave_google(VipsImage *image, const char *path, int quality) {
     return result;
 }
 
-int medsynth_load_png16(const char *path, uint16_t **pixels, int *width, int *height) {
+int medsynth_load_gray(const char *path, int bits, void **pixels, int *width, int *height) {
     VipsImage *image = vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
     if (image == NULL) return -1;
-    if (vips_image_get_bands(image) != 1 || vips_image_get_format(image) != VIPS_FORMAT_USHORT) {
-        vips_error("medsynth", "%s is not a 1-band 16-bit image", path);
+    VipsBandFormat format = bits == 16 ? VIPS_FORMAT_USHORT : VIPS_FORMAT_UCHAR;
+    if (vips_image_get_bands(image) != 1 || vips_image_get_format(image) != format) {
+        vips_error("medsynth", "%s is not a 1-band %d-bit image", path, bits);
         g_object_unref(image);
         return -1;
     }

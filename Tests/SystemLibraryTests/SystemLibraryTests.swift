@@ -16,6 +16,18 @@ final class SystemLibraryTests: XCTestCase {
         XCTAssertEqual(inotifytools_initialize(), 1, "libinotifytools could not start an inotify instance")
     }
 
+    func testMaskPNGHasEveryBitAsAPixel() throws {
+        // 70 px wide: rows span two words, the second one partly.
+        var mask = BitMask(width: 70, height: 3)
+        for (x, y) in [(0, 0), (1, 0), (63, 0), (64, 1), (69, 1), (5, 2), (66, 2)] { mask[x, y] = true }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("medsynth-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try ImageEncoders.png8(mask, to: url)
+        let decoded = try ImageDecoders.png8(at: url)
+        XCTAssertEqual([decoded.width, decoded.height], [70, 3])
+        XCTAssertEqual(decoded.pixels, mask.pixels)
+    }
+
     func testLibvipsKeepsSixteenBitsInPNG() throws {
         let image = GrayImage16(width: 3, height: 1, pixels: [0, 0x1234, 0xFFFF])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("medsynth-\(UUID().uuidString).png")

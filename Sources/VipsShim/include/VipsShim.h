@@ -28,8 +28,9 @@ int medsynth_png_save(VipsImage *image, const char *path, int bitdepth);
 int medsynth_jpeg_save(VipsImage *image, const char *path, int quality);
 int medsynth_tiff_pyramid_save(VipsImage *image, const char *path);
 
-/* Decodes a 1-band 16-bit PNG into a g_malloc'd buffer of width × height samples. */
-int medsynth_load_png16(const char *path, uint16_t **pixels, int *width, int *height);
+/* Decodes a 1-band grayscale image of `bits` (8 or 16) bits per sample into a g_malloc'd
+   buffer of width × height samples. */
+int medsynth_load_gray(const char *path, int bits, void **pixels, int *width, int *height);
 
 /* Shrink so the long side is `long_side` pixels (never enlarges). */
 VipsImage *medsynth_fit(VipsImage *image, int long_side);
