@@ -52,6 +52,10 @@ let package = Package(
         .executableTarget(name: "diffusion-bench", dependencies: ["Diffusion", "SynthNumerics", "CBLAS"],
                           path: "Sources/DiffusionBench"),
 
+        // `make bench`: the phantom generator alone, rendering into bands it drops.
+        .executableTarget(name: "phantom-bench", dependencies: ["Phantom", "Prompting", "SynthNumerics"],
+                          path: "Sources/PhantomBench"),
+
         .testTarget(name: "PromptingTests", dependencies: ["Prompting"]),
         .testTarget(name: "PhantomTests", dependencies: ["Phantom", "Prompting", "SynthNumerics"]),
         .testTarget(name: "GalleryTests", dependencies: ["Gallery"]),

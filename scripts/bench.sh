@@ -7,30 +7,37 @@ bin=.build/release/medsynth
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-seconds() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['timings']['$2'])" "$1"; }
 peak_kib() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
-echo "== phantom generator (generation only; median of 3 runs)"
+echo "== phantom generator alone (layout, every row rendered on 2 cores, masks; median of 3 runs)"
+swift build -c release --product phantom-bench >/dev/null
 prompt="PA chest radiograph, moderate right pleural effusion, ETT in place"
-for size in 1024 2048 4096; do
-  goal=$(python3 -c "print({1024: 0.5, 2048: 2.0, 4096: 5.0}[$size])")
-  times=()
-  for run in 1 2 3; do
-    "$bin" generate "$prompt" --seed 1 --size $size --out "$work/g$size" >/dev/null 2>&1
-    times+=("$(seconds "$work/g$size/meta.json" generate)")
-  done
-  python3 - "$size" "$goal" "${times[@]}" <<'PY'
-import statistics, sys
-size, goal, *times = sys.argv[1:]
-median = statistics.median(map(float, times))
-print(f"{size}²: {median:.3f} s  (goal ≤ {goal} s: {median / float(goal):.2f}× of goal)")
-PY
+for size in 1024 2048 4096 8192; do
+  .build/release/phantom-bench $size 3 "$prompt" > "$work/pb$size.json"
 done
+python3 - "$work" <<'PY'
+import json, sys
+runs = {s: json.load(open(f"{sys.argv[1]}/pb{s}.json")) for s in (1024, 2048, 4096, 8192)}
+goals = {1024: 0.5, 4096: 5.0}
+for size, r in runs.items():
+    goal = f"  (goal ≤ {goals[size]} s: {r['median_s'] / goals[size]:.2f}× of goal)" if size in goals else ""
+    print(f"{size}²: {r['median_s']:.3f} s, peak {r['peak_kib'] / 1024:.0f} MiB{goal}")
+ratio = runs[8192]["peak_kib"] / runs[4096]["peak_kib"]
+print(f"peak memory 8192² / 4096²: {ratio:.2f}× (goal ≤ 2×)")
+PY
 
-echo "== peak memory (whole generate command, including exports)"
-m4=$(peak_kib "$bin" generate "$prompt" --seed 1 --size 4096 --out "$work/m4")
-m8=$(peak_kib "$bin" generate "$prompt" --seed 1 --size 8192 --out "$work/m8")
-python3 -c "print(f'4096²: {$m4/1024:.0f} MiB, 8192²: {$m8/1024:.0f} MiB, ratio {$m8/$m4:.2f}×')"
+echo "== generate command with every export (render streamed into the master PNG)"
+for size in 1024 4096 8192; do
+  kib=$(peak_kib "$bin" generate "$prompt" --seed 1 --size $size --out "$work/m$size")
+  python3 - "$work/m$size/meta.json" "$size" "$kib" <<'PY'
+import json, sys
+meta, size, kib = json.load(open(sys.argv[1])), sys.argv[2], int(sys.argv[3])
+t = meta["timings"]
+print(f"{size}²: layout {t['generate']:.3f} s, render + master PNG {t['exports']['png']:.2f} s, all exports {t['export']:.2f} s, peak {kib / 1024:.0f} MiB")
+PY
+  echo "$kib" > "$work/m$size.kib"
+done
+python3 -c "print(f'peak memory 8192² / 4096²: {$(cat "$work/m8192.kib")/$(cat "$work/m4096.kib"):.2f}×')"
 
 echo "== exports of a 2048² image, against the vips command-line tool"
 python3 scripts/bench-exports.py "$bin"

@@ -11,31 +11,50 @@ public enum DICOMWriter {
     /// Invalid input — a pixel count that is not `rows × columns`, a malformed UID, date
     /// or time — is a programming error and stops the program with a message.
     public static func encode(_ image: SecondaryCaptureImage) -> Data {
+        checkPixelCount(image)
         var file = head(image)
         file.reserveCapacity(file.count + image.pixels.count * 2)
         for word in image.pixels { ElementEncoder.appendUInt16(word, to: &file) }
         return Data(file)
     }
 
-    /// The same bytes as `encode`, written to `url` piece by piece: the pixel data, the last
-    /// and by far the largest element, goes straight from the image's pixels.
+    /// The same bytes as `encode`, written to `url` piece by piece.
     public static func write(_ image: SecondaryCaptureImage, to url: URL) throws {
+        checkPixelCount(image)
+        try write(image, to: url) { emit in
+            try image.pixels.withUnsafeBufferPointer { pixels in
+                let piece = 1 << 19  // words per write: 1 MiB
+                for start in stride(from: 0, to: pixels.count, by: piece) {
+                    try emit(UnsafeBufferPointer(rebasing: pixels[start..<min(start + piece, pixels.count)]))
+                }
+            }
+        }
+    }
+
+    /// The same bytes as `encode`, written to `url` piece by piece, with the pixel data (the
+    /// last and by far the largest element) streamed: `pixelData` hands its argument successive
+    /// runs of row-major samples, `rows × columns` in all; `image.pixels` is not read.
+    public static func write(_ image: SecondaryCaptureImage, to url: URL,
+                             pixelData: (_ emit: (UnsafeBufferPointer<UInt16>) throws -> Void) throws -> Void) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: Data(head(image))) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         try handle.seekToEnd()
-        let piece = 1 << 19  // words per write: 1 MiB
-        for start in stride(from: 0, to: image.pixels.count, by: piece) {
-            let words = image.pixels[start..<min(start + piece, image.pixels.count)]
+        var written = 0
+        try pixelData { words in
+            written += words.count
             #if _endian(little)
-            try words.withUnsafeBytes { try handle.write(contentsOf: $0) }
+            try handle.write(contentsOf: UnsafeRawBufferPointer(words))
             #else
             var bytes: [UInt8] = []
             for word in words { ElementEncoder.appendUInt16(word, to: &bytes) }
             try handle.write(contentsOf: bytes)
             #endif
+        }
+        guard written == image.rows * image.columns else {
+            throw DICOMWriteError(message: "\(written) pixels streamed for a \(image.columns)×\(image.rows) image")
         }
     }
 
@@ -49,7 +68,7 @@ public enum DICOMWriter {
         file.append(contentsOf: Array("DICM".utf8))
         file.append(contentsOf: fileMetaInformation(sopInstanceUID: image.sopInstanceUID))
         file.append(contentsOf: ElementEncoder.encode(attributes.filter { $0.tag != .pixelData }))
-        ElementEncoder.appendHeader(.pixelData, .OW, length: image.pixels.count * 2, to: &file)
+        ElementEncoder.appendHeader(.pixelData, .OW, length: image.rows * image.columns * 2, to: &file)
         return file
     }
 
@@ -68,11 +87,14 @@ public enum DICOMWriter {
         return ElementEncoder.encode([length]) + body
     }
 
+    private static func checkPixelCount(_ image: SecondaryCaptureImage) {
+        precondition(image.pixels.count == image.rows * image.columns,
+                     "\(image.pixels.count) pixels for a \(image.columns)×\(image.rows) image")
+    }
+
     private static func validate(_ image: SecondaryCaptureImage) {
         precondition((1...65535).contains(image.rows) && (1...65535).contains(image.columns),
                      "image size \(image.columns)×\(image.rows) out of range")
-        precondition(image.pixels.count == image.rows * image.columns,
-                     "\(image.pixels.count) pixels for a \(image.columns)×\(image.rows) image")
         for uid in [image.studyInstanceUID, image.seriesInstanceUID, image.sopInstanceUID] {
             precondition(DICOMUID.isValid(uid), "invalid UID '\(uid)'")
         }
@@ -81,4 +103,10 @@ public enum DICOMWriter {
         precondition(image.windows.allSatisfy { $0.width >= 1 }, "window width must be at least 1")
         precondition(image.pixelSpacingMM.map { $0 > 0 } ?? true, "pixel spacing must be positive")
     }
+}
+
+/// A streamed image whose pixel data did not have the size its header announced.
+public struct DICOMWriteError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { "DICOM file not written: \(message)" }
 }

@@ -1,5 +1,3 @@
-import SynthNumerics
-
 /// A window (centre and width, in stored pixel values) that maps 16-bit data to display grey,
 /// as a radiologist's default window does.
 public struct DisplayWindow: Codable, Sendable, Hashable {
@@ -13,23 +11,9 @@ public struct DisplayWindow: Codable, Sendable, Hashable {
 
     /// The window spanning the 0.5th to 99.5th percentile of the image's own histogram,
     /// so a few extreme pixels (devices, background) don't flatten the contrast.
-    public static func fromHistogram(of image: GrayImage16, lowerPercentile: Double = 0.005, upperPercentile: Double = 0.995) -> DisplayWindow {
-        var histogram = [Int](repeating: 0, count: 65536)
-        image.pixels.withUnsafeBufferPointer { pixels in
-            for value in pixels { histogram[Int(value)] += 1 }
-        }
-        let total = image.pixels.count
-        func percentile(_ fraction: Double) -> Int {
-            let target = Int(Double(total) * fraction)
-            var seen = 0
-            for (value, count) in histogram.enumerated() {
-                seen += count
-                if seen > target { return value }
-            }
-            return 65535
-        }
-        let low = Double(percentile(lowerPercentile)), high = Double(percentile(upperPercentile))
-        return DisplayWindow(center: (low + high) / 2, width: max(high - low, 1))
+    public init(histogram: PixelHistogram, lowerPercentile: Double = 0.005, upperPercentile: Double = 0.995) {
+        let low = Double(histogram.percentile(lowerPercentile)), high = Double(histogram.percentile(upperPercentile))
+        self.init(center: (low + high) / 2, width: max(high - low, 1))
     }
 
     /// The 8-bit grey of every 16-bit value (linear ramp, clipped).

@@ -7,13 +7,15 @@ public enum PhantomGenerator {
     /// Bumped whenever output pixels change for the same input.
     public static let version: String = "1.1.0"
 
-    /// Renders one radiograph. The same inputs always give byte-identical output.
+    /// Lays out one radiograph (the patient, its findings and the coarse scale) without
+    /// rendering its pixels: the returned rendering computes rows on demand, so the image is
+    /// streamed to its encoder. The same inputs always give byte-identical pixels.
     /// - Parameters:
     ///   - reading: findings, view (nil = PA), sex and age (nil = chosen by the seed).
     ///   - seed: fixes the patient (anatomy, positioning, exposure) and the findings' details.
     ///   - width, height: output size, 64…16384 per side, any aspect.
     ///   - noise: multiplies the detector's quantum noise (0 = none).
-    public static func render(reading: ClinicalReading, seed: UInt64, width: Int, height: Int, noise: Double = 1) -> PhantomResult {
+    public static func prepare(reading: ClinicalReading, seed: UInt64, width: Int, height: Int, noise: Double = 1) -> PhantomRendering {
         let w = min(max(width, 64), 16384), h = min(max(height, 64), 16384)
         let view = reading.view ?? .pa
         let anatomy = PatientAnatomy.make(seed: seed, sex: reading.sex, age: reading.age)
@@ -37,26 +39,19 @@ public enum PhantomGenerator {
         let plan = Projector.plan(scene: scene, frame: frame, maskCount: findings.maskObservations.count)
         let bands = DetailBands(rng: anatomy.rng.stream("detail"), pixelCm: frame.pix, scale: 1)
         let renderer = Renderer(plan: plan, bands: bands, muScale: anatomy.scale)
-
-        var image = [UInt16](repeating: 0, count: w * h)
-        let maskWords = BitMask.wordsPerRow(width: w) * h
-        // At least one word, so a render without findings still has a valid pointer.
-        var maskStore = [UInt64](repeating: 0, count: max(1, findings.maskObservations.count * maskWords))
         let display = Display(aLung: coarse.aLung, aMed: coarse.aMed,
                               noiseSigma: Float(min(0.03, 0.0065 * (0.04 / frame.pix)) * noise),
                               noiseSeed: CounterRNG(seed: seed).stream("detector").bits(0))
-        image.withUnsafeMutableBufferPointer { ib in
-            maskStore.withUnsafeMutableBufferPointer { mb in
-                renderer.render(scatter: coarse.scatter, display: display, image: SharedPointer(p: ib.baseAddress!),
-                                masks: SharedPointer(p: mb.baseAddress!))
-            }
-        }
-        var masks: [Observation: BitMask] = [:]
-        for (k, obs) in findings.maskObservations.enumerated() {
-            masks[obs] = BitMask(width: w, height: h, words: Array(maskStore[k * maskWords ..< (k + 1) * maskWords]))
-        }
         Measures.finish(&measures, anatomy: anatomy, layout: layout, frame: frame, view: view)
-        return PhantomResult(image: GrayImage16(width: w, height: h, pixels: image), masks: masks, measures: measures)
+        return PhantomRendering(renderer: renderer, scatter: coarse.scatter, display: display,
+                                maskObservations: findings.maskObservations, measures: measures)
+    }
+
+    /// Renders one radiograph whole, in memory (`prepare` streams it instead).
+    public static func render(reading: ClinicalReading, seed: UInt64, width: Int, height: Int, noise: Double = 1) -> PhantomResult {
+        let rendering = prepare(reading: reading, seed: seed, width: width, height: height, noise: noise)
+        let image = rendering.materialize()
+        return PhantomResult(image: image, masks: rendering.masks(), measures: rendering.measures)
     }
 
     /// The thorax region (adult cm) the frame must contain.

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import SynthNumerics
 
@@ -12,9 +11,6 @@ enum Attenuation {
     static let metal: Float = 3.2
     static let vesselBoost: Float = 2.2
 }
-
-/// A pointer that may cross into concurrent workers: every worker writes disjoint rows.
-struct SharedPointer<T>: @unchecked Sendable { let p: UnsafeMutablePointer<T> }
 
 /// Scatter (a heavily blurred fraction of the primary intensity) on a coarse grid, plus the
 /// display calibration read off the same coarse image. Both come from the finding-free patient.
@@ -70,7 +66,7 @@ struct Display: Sendable {
     }
 }
 
-/// Row-band renderer: every pixel is a pure function of the plan and its coordinates.
+/// Row renderer: every pixel is a pure function of the plan and its coordinates.
 struct Renderer {
     let plan: RenderPlan
     let bands: DetailBands?
@@ -93,6 +89,8 @@ struct Renderer {
         var maskRows: [UnsafeMutablePointer<UInt8>?]
         var texLung: [Float], texBone: [Float], texSoft: [Float]
         var att: [Float]
+        /// The scatter field sampled along the current row.
+        var scatter: [Float]
         var cache: DetailRowCache?
         /// One byte row per mask, packed into the mask's bits once the row is done.
         let maskScratch: UnsafeMutablePointer<UInt8>
@@ -110,6 +108,7 @@ struct Renderer {
             texBone = [Float](repeating: 0, count: width)
             texSoft = [Float](repeating: 0, count: width)
             att = [Float](repeating: 0, count: width)
+            scatter = [Float](repeating: 0, count: width)
             cache = bands.map { DetailRowCache(bands: $0, frame: frame) }
         }
         deinit { maskScratch.deallocate() }
@@ -202,33 +201,28 @@ struct Renderer {
         }
     }
 
-    /// Renders the plan into an image and its masks, band by band on all cores. `masks` holds
-    /// `plan.maskCount` bit masks of `BitMask.wordsPerRow(width:)` words per row, one after another.
-    func render(scatter: ScatterField, display: Display, image: SharedPointer<UInt16>, masks: SharedPointer<UInt64>) {
+    /// Renders `rows` into `pixels` (the first of these rows) and their mask bits into `masks`,
+    /// which holds `plan.maskCount` bit masks of `BitMask.wordsPerRow(width:)` words per row,
+    /// one after another. Callers on different threads pass their own workspaces.
+    func render(rows: Range<Int>, ws: Workspace, scatter: ScatterField, display: Display,
+                pixels: UnsafeMutablePointer<UInt16>, masks: UnsafeMutablePointer<UInt64>) {
+        guard !rows.isEmpty else { return }
         let frame = plan.frame
         let w = frame.width, h = frame.height
-        let bandRows = max(8, min(256, (h + 15) / 16))
-        let nBands = (h + bandRows - 1) / bandRows
-        let maskCount = plan.maskCount
-        DispatchQueue.concurrentPerform(iterations: nBands) { b in
-            let j0 = b * bandRows, j1 = min(h - 1, j0 + bandRows - 1)
-            let list = bandList(j0, j1)
-            let ws = Workspace(width: w, cylinders: plan.cylinders.count, masks: maskCount, bands: bands, frame: frame)
-            // Scatter is sampled on a coarse grid: precompute its column positions.
-            var sRow = [Float](repeating: 0, count: w)
-            let wordsPerRow = BitMask.wordsPerRow(width: w)
-            for j in j0...j1 {
-                ws.maskScratch.update(repeating: 0, count: ws.maskScratchCount)
-                for m in 0..<maskCount { ws.maskRows[m] = ws.maskScratch + m * w }
-                attenuationRow(j, list: list, ws: ws, texture: true)
-                for m in 0..<maskCount {
-                    BitMask.pack(ws.maskScratch + m * w, width: w, into: masks.p + (m * h + j) * wordsPerRow)
-                }
-                let v = frame.y(row: j)
-                scatterRow(scatter, v: v, into: &sRow)
-                let out = image.p + j * w
-                let rowBase = UInt64(j) &* UInt64(w)
-                ws.att.withUnsafeBufferPointer { att in
+        let list = bandList(rows.lowerBound, rows.upperBound - 1)
+        let wordsPerRow = BitMask.wordsPerRow(width: w)
+        for j in rows {
+            ws.maskScratch.update(repeating: 0, count: ws.maskScratchCount)
+            for m in 0..<plan.maskCount { ws.maskRows[m] = ws.maskScratch + m * w }
+            attenuationRow(j, list: list, ws: ws, texture: true)
+            for m in 0..<plan.maskCount {
+                BitMask.pack(ws.maskScratch + m * w, width: w, into: masks + (m * h + j) * wordsPerRow)
+            }
+            scatterRow(scatter, v: frame.y(row: j), into: &ws.scatter)
+            let out = pixels + (j - rows.lowerBound) * w
+            let rowBase = UInt64(j) &* UInt64(w)
+            ws.att.withUnsafeBufferPointer { att in
+                ws.scatter.withUnsafeBufferPointer { sRow in
                     for i in 0..<w {
                         let prim = expf(-att[i])
                         let aEff = -logf(prim + sRow[i])
@@ -239,6 +233,10 @@ struct Renderer {
                 }
             }
         }
+    }
+
+    func makeWorkspace() -> Workspace {
+        Workspace(width: plan.frame.width, cylinders: plan.cylinders.count, masks: plan.maskCount, bands: bands, frame: plan.frame)
     }
 
     func scatterRow(_ s: ScatterField, v: Double, into row: inout [Float]) {

@@ -12,12 +12,15 @@ enum DICOMExport {
     /// Physical width of the long side of the image: a 43 cm (17 inch) detector.
     static let detectorMillimetres = 430.0
 
-    /// Written to `url` piece by piece (no second copy of the pixels).
-    static func write(_ image: GrayImage16, job: ImageJob, generator: any ImageGenerator, window: DisplayWindow, to url: URL) throws {
-        try DICOMWriter.write(describe(image, job: job, generator: generator, window: window), to: url)
+    /// Written to `url` piece by piece, the pixel data strip by strip from `image`.
+    static func write(_ image: GraySource, job: ImageJob, generator: any ImageGenerator, window: DisplayWindow, to url: URL) throws {
+        let size = try image.size()
+        try DICOMWriter.write(describe(size, job: job, generator: generator, window: window), to: url) { emit in
+            try image.forEachStrip { _, pixels in try emit(pixels) }
+        }
     }
 
-    private static func describe(_ image: GrayImage16, job: ImageJob, generator: any ImageGenerator, window: DisplayWindow) -> SecondaryCaptureImage {
+    private static func describe(_ size: (width: Int, height: Int), job: ImageJob, generator: any ImageGenerator, window: DisplayWindow) -> SecondaryCaptureImage {
         let date = StudyDate.resolve(for: job.spec)
         let studyKey = job.spec.source
         let seriesKey = "\(job.spec.source)#\(job.spec.documentIndex)"
@@ -27,7 +30,7 @@ enum DICOMExport {
         case .lateral: "LL"
         }
         let description = SecondaryCaptureImage(
-            rows: image.height, columns: image.width, pixels: image.pixels,
+            rows: size.height, columns: size.width, pixels: [],
             studyInstanceUID: uid("study", studyKey),
             seriesInstanceUID: uid("series", seriesKey),
             sopInstanceUID: uid("image", "\(job.id)#\(job.seed)"),
@@ -45,7 +48,7 @@ enum DICOMExport {
             viewPosition: view,
             imageComments: job.spec.text,
             windows: [WindowPreset(center: window.center.rounded(), width: window.width.rounded(), explanation: "DEFAULT")],
-            pixelSpacingMM: detectorMillimetres / Double(max(image.width, image.height)),
+            pixelSpacingMM: detectorMillimetres / Double(max(size.width, size.height)),
             manufacturer: "MedSynth", modelName: "\(generator.id) generator",
             softwareVersion: "medsynth \(MedSynthVersion.string); \(generator.id) \(generator.version)",
             derivationDescription: "Synthetic image generated from a text prompt by the MedSynth \(generator.id) generator, seed \(job.seed)")

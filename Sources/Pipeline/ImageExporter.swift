@@ -37,27 +37,32 @@ enum ImageExporter {
             seconds[name] = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         }
 
-        try timed("png") { try write("image.png") { try ImageEncoders.png16(generated.image, to: $0) } }
-        let window = DisplayWindow.fromHistogram(of: generated.image)
+        var histogram = PixelHistogram()
+        try timed("png") { try write("image.png") { histogram = try ImageEncoders.png16(generated.image, to: $0) } }
+        let window = DisplayWindow(histogram: histogram)
+        // A streamed image exists whole only in its master PNG: the other exports decode it.
+        let master: GraySource
+        if case .rendered = generated.image { master = .png(folderURL.appendingPathComponent("image.png")) } else { master = generated.image }
         if wanted.contains(.preview) {
             try timed("preview") {
-                try write("preview.jpg") { try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 1024, to: $0) }
-                try write("thumb.jpg") { try ImageEncoders.jpegPreview(generated.image, window: window, longSide: 256, to: $0) }
+                try write("preview.jpg") { try ImageEncoders.jpegPreview(master, window: window, longSide: 1024, to: $0) }
+                try write("thumb.jpg") { try ImageEncoders.jpegPreview(master, window: window, longSide: 256, to: $0) }
             }
         }
         if wanted.contains(.tiles) {
-            try timed("tiles") { files += try TileExport.write(generated.image, window: window, into: folderURL, relativePath: folder) }
+            try timed("tiles") { files += try TileExport.write(master, window: window, into: folderURL, relativePath: folder) }
         }
         if wanted.contains(.tiff) {
-            try timed("tiff") { try write("image.tif") { try ImageEncoders.tiffPyramid(generated.image, to: $0) } }
+            try timed("tiff") { try write("image.tif") { try ImageEncoders.tiffPyramid(master, to: $0) } }
         }
         if wanted.contains(.dicom) {
-            try timed("dicom") { try write("image.dcm") { try DICOMExport.write(generated.image, job: job, generator: generator, window: window, to: $0) } }
+            try timed("dicom") { try write("image.dcm") { try DICOMExport.write(master, job: job, generator: generator, window: window, to: $0) } }
         }
         if wanted.contains(.masks) {
             try timed("masks") {
+                let masks = generated.masks()
                 for observation in Observation.allCases {
-                    guard let mask = generated.masks[observation] else { continue }
+                    guard let mask = masks[observation] else { continue }
                     try write("masks/\(observation.slug).png") { try ImageEncoders.png8(mask, to: $0) }
                 }
             }

@@ -1,13 +1,16 @@
 import Foundation
+import Imaging
 import SynthNumerics
 import Phantom
 import Prompting
 
 /// What a generator returns for one job.
 public struct GeneratedImage: Sendable {
-    public var image: GrayImage16
-    /// One mask per drawn observation.
-    public var masks: [Observation: BitMask]
+    /// The pixels: in memory, or rendered row by row while the master PNG is written.
+    public var image: GraySource
+    /// One mask per drawn observation. A streamed renderer fills them as its rows are rendered,
+    /// so they are read after the master PNG (rows it has not rendered are rendered then).
+    public var masks: @Sendable () -> [Observation: BitMask]
     /// Derived measures (cardiothoracic ratio, effusion height, …) for `meta.json`.
     public var measures: [String: Double]
     /// Model and sampling settings of a `diffusion` image.
@@ -32,10 +35,10 @@ public struct PhantomImageGenerator: ImageGenerator {
     public var version: String { PhantomGenerator.version }
 
     public func generate(_ job: ImageJob, progress: (Int, Int) -> Void) throws -> GeneratedImage {
-        let result = PhantomGenerator.render(reading: job.reading, seed: UInt64(job.seed),
-                                             width: job.spec.size.width, height: job.spec.size.height,
-                                             noise: job.spec.phantom?.noise ?? 1)
-        return GeneratedImage(image: result.image, masks: result.masks, measures: result.measures)
+        let rendering = PhantomGenerator.prepare(reading: job.reading, seed: UInt64(job.seed),
+                                                 width: job.spec.size.width, height: job.spec.size.height,
+                                                 noise: job.spec.phantom?.noise ?? 1)
+        return GeneratedImage(image: .rendered(rendering), masks: { rendering.masks() }, measures: rendering.measures)
     }
 }
 

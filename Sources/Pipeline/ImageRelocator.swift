@@ -31,8 +31,8 @@ struct ImageRelocator {
             try AtomicFile.write(data, to: target.appendingPathComponent(name))
             files.append(OutputFile(path: "\(newFolder)/\(name)", bytes: data.count, sha256: Hashing.sha256Hex(data)))
         }
-        let image = try ImageDecoders.png16(at: target.appendingPathComponent("image.png"))
-        let window = DisplayWindow.fromHistogram(of: image)
+        let image = GraySource.png(target.appendingPathComponent("image.png"))
+        let window = DisplayWindow(histogram: try PixelHistogram(of: image))
         if job.spec.outputs.contains(.dicom) {
             files.append(try OutputFile.write("\(newFolder)/image.dcm", under: output) {
                 try DICOMExport.write(image, job: job, generator: generator, window: window, to: $0)

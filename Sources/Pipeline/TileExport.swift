@@ -5,7 +5,7 @@ import SynthNumerics
 /// Writes the deep-zoom tile pyramid: libvips fills a temporary folder, which then replaces
 /// `tiles/` by rename, so the viewer never sees a half-written pyramid.
 enum TileExport {
-    static func write(_ image: GrayImage16, window: DisplayWindow, into folder: URL, relativePath: String) throws -> [OutputFile] {
+    static func write(_ image: GraySource, window: DisplayWindow, into folder: URL, relativePath: String) throws -> [OutputFile] {
         let manager = FileManager.default
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent("\(AtomicFile.temporaryPrefix)\(UUID().uuidString)-tiles")

@@ -1,4 +1,5 @@
 #include "VipsShim.h"
+#include <string.h>
 
 int medsynth_vips_init(const char *argv0) {
     if (VIPS_INIT(argv0)) return -1;
@@ -44,6 +45,101 @@ VipsImage *medsynth_image_from_bits(const uint64_t *words, int width, int height
         return NULL;
     }
     return out;
+}
+
+/* A row renderer behind a libvips image: one renderer state per libvips worker thread. */
+typedef struct {
+    medsynth_rows_callbacks callbacks;
+    int width;
+} rows_source;
+
+typedef struct {
+    void *state;
+    uint16_t *scratch;  /* for regions narrower than the image or with padded lines */
+    int scratch_rows;
+} rows_sequence;
+
+static void *rows_start(VipsImage *out, void *a, void *b) {
+    rows_source *source = a;
+    rows_sequence *sequence = g_new0(rows_sequence, 1);
+    sequence->state = source->callbacks.start(source->callbacks.context);
+    return sequence;
+}
+
+static int rows_generate(VipsRegion *region, void *seq, void *a, void *b, gboolean *stop) {
+    rows_sequence *sequence = seq;
+    rows_source *source = a;
+    VipsRect *r = &region->valid;
+    gboolean whole_rows = r->left == 0 && r->width == source->width &&
+                          VIPS_REGION_LSKIP(region) == (size_t)source->width * 2;
+    if (whole_rows) {
+        source->callbacks.fill(sequence->state, r->top, r->height, (uint16_t *)VIPS_REGION_ADDR(region, 0, r->top));
+        return 0;
+    }
+    if (sequence->scratch_rows < r->height) {
+        g_free(sequence->scratch);
+        sequence->scratch = g_new(uint16_t, (size_t)source->width * r->height);
+        sequence->scratch_rows = r->height;
+    }
+    source->callbacks.fill(sequence->state, r->top, r->height, sequence->scratch);
+    for (int y = 0; y < r->height; y++)
+        memcpy(VIPS_REGION_ADDR(region, r->left, r->top + y),
+               sequence->scratch + (size_t)y * source->width + r->left, (size_t)r->width * 2);
+    return 0;
+}
+
+static int rows_stop(void *seq, void *a, void *b) {
+    rows_sequence *sequence = seq;
+    rows_source *source = a;
+    source->callbacks.stop(sequence->state);
+    g_free(sequence->scratch);
+    g_free(sequence);
+    return 0;
+}
+
+static void rows_free(VipsImage *image, rows_source *source) { g_free(source); }
+
+VipsImage *medsynth_image_from_rows(int width, int height, medsynth_rows_callbacks callbacks) {
+    VipsImage *out = vips_image_new();
+    rows_source *source = g_new(rows_source, 1);
+    source->callbacks = callbacks;
+    source->width = width;
+    g_signal_connect(out, "close", G_CALLBACK(rows_free), source);
+    vips_image_init_fields(out, width, height, 1, VIPS_FORMAT_USHORT, VIPS_CODING_NONE,
+                           VIPS_INTERPRETATION_GREY16, 1.0, 1.0);
+    /* Strips of whole rows: a renderer's cost per call is paid once per strip. */
+    if (vips_image_pipelinev(out, VIPS_DEMAND_STYLE_FATSTRIP, NULL) ||
+        vips_image_generate(out, rows_start, rows_generate, rows_stop, source, NULL)) {
+        g_object_unref(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* Called by vips_sink_disc with successive strips, top to bottom, on one background thread. */
+typedef struct {
+    medsynth_strip_fn fn;
+    void *context;
+} strip_sink;
+
+static int strip_write(VipsRegion *region, VipsRect *area, void *a) {
+    strip_sink *sink = a;
+    return sink->fn(sink->context, area->top, area->height,
+                    (const uint16_t *)VIPS_REGION_ADDR(region, area->left, area->top),
+                    VIPS_REGION_LSKIP(region) / 2);
+}
+
+int medsynth_each_strip_u16(VipsImage *image, medsynth_strip_fn fn, void *context) {
+    if (vips_image_get_format(image) != VIPS_FORMAT_USHORT || vips_image_get_bands(image) != 1) {
+        vips_error("medsynth", "expected a 1-band 16-bit image");
+        return -1;
+    }
+    strip_sink sink = {fn, context};
+    return vips_sink_disc(image, strip_write, &sink);
+}
+
+VipsImage *medsynth_load_sequential(const char *path) {
+    return vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
 }
 
 VipsImage *medsynth_map_u16_to_u8(VipsImage *image, const uint8_t *table) {

@@ -176,6 +176,32 @@ final class DICOMWriterTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: url), DICOMWriter.encode(sampleImage()))
     }
 
+    func testStreamedPixelDataGivesTheSameBytes() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("medsynth-\(UUID().uuidString).dcm")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let image = sampleImage()
+        var header = image
+        header.pixels = []
+        // Runs of 3 samples: pieces need not follow rows.
+        try DICOMWriter.write(header, to: url) { emit in
+            try image.pixels.withUnsafeBufferPointer { pixels in
+                for start in stride(from: 0, to: pixels.count, by: 3) {
+                    try emit(UnsafeBufferPointer(rebasing: pixels[start..<min(start + 3, pixels.count)]))
+                }
+            }
+        }
+        XCTAssertEqual(try Data(contentsOf: url), DICOMWriter.encode(image))
+    }
+
+    func testStreamedPixelDataOfTheWrongSizeIsAnError() {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("medsynth-\(UUID().uuidString).dcm")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let image = sampleImage()
+        XCTAssertThrowsError(try DICOMWriter.write(image, to: url) { emit in
+            try image.pixels.dropLast().withUnsafeBufferPointer { try emit($0) }
+        })
+    }
+
     func testEncodingIsDeterministic() {
         let a = DICOMWriter.encode(sampleImage())
         let b = DICOMWriter.encode(sampleImage())

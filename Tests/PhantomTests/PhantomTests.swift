@@ -218,3 +218,39 @@ final class PhantomTests: XCTestCase {
         XCTAssertFalse(PhantomGenerator.version.isEmpty)
     }
 }
+
+/// The streamed rendering: rows in any order, strip size and thread give the image and masks
+/// of a whole render.
+final class PhantomRenderingTests: XCTestCase {
+    let reading = ClinicalReading(view: .pa, findings: [
+        Finding(observation: .pleuralEffusion, label: .positive, side: .right, severity: .moderate),
+        Finding(observation: .supportDevices, label: .positive, kind: "endotracheal tube"),
+    ])
+
+    func testRowsInAnyOrderGiveTheWholeRender() {
+        let whole = PhantomGenerator.render(reading: reading, seed: 4, width: 150, height: 130)
+        let rendering = PhantomGenerator.prepare(reading: reading, seed: 4, width: 150, height: 130)
+        var pixels = [UInt16](repeating: 0, count: 150 * 130)
+        let write = rendering.makeRowWriter()
+        // Strips of 7 rows, bottom to top, then the first rows again with a second writer.
+        pixels.withUnsafeMutableBufferPointer { buffer in
+            for top in stride(from: 126, through: 0, by: -7) {
+                let rows = max(0, top)..<min(130, top + 7)
+                write(rows, buffer.baseAddress! + rows.lowerBound * 150)
+            }
+            rendering.makeRowWriter()(0..<5, buffer.baseAddress!)
+        }
+        XCTAssertEqual(pixels, whole.image.pixels)
+        XCTAssertEqual(rendering.masks(), whole.masks)
+        XCTAssertEqual(rendering.measures, whole.measures)
+    }
+
+    func testMasksRenderTheRowsNoWriterRendered() {
+        let whole = PhantomGenerator.render(reading: reading, seed: 4, width: 120, height: 120)
+        let rendering = PhantomGenerator.prepare(reading: reading, seed: 4, width: 120, height: 120)
+        var rows = [UInt16](repeating: 0, count: 120 * 40)
+        rows.withUnsafeMutableBufferPointer { rendering.makeRowWriter()(40..<80, $0.baseAddress!) }
+        XCTAssertEqual(rendering.masks(), whole.masks)
+        XCTAssertEqual(Array(whole.image.pixels[40 * 120 ..< 80 * 120]), rows)
+    }
+}

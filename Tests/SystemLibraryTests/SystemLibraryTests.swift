@@ -32,7 +32,7 @@ final class SystemLibraryTests: XCTestCase {
         let image = GrayImage16(width: 3, height: 1, pixels: [0, 0x1234, 0xFFFF])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("medsynth-\(UUID().uuidString).png")
         defer { try? FileManager.default.removeItem(at: url) }
-        try ImageEncoders.png16(image, to: url)
+        try ImageEncoders.png16(.memory(image), to: url)
         let png = try Data(contentsOf: url)
         XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         // IHDR: width, height, then bit depth 16 and colour type 0 (grey).

@@ -38,7 +38,7 @@ struct DiffusionImageGenerator: ImageGenerator {
         let record = DiffusionRecord(model: options.model, weightsSHA256: weightsSHA256, scheduler: result.schedulerClass,
                                      schedulerName: options.scheduler, steps: options.steps, guidance: options.guidance,
                                      negative: options.negative)
-        return GeneratedImage(image: Self.gray16(result.image), masks: [:], measures: [:], diffusion: record)
+        return GeneratedImage(image: .memory(Self.gray16(result.image)), masks: { [:] }, measures: [:], diffusion: record)
     }
 
     /// [1, 3, H, W] RGB in 0…1 → 16-bit luma.

@@ -18,6 +18,27 @@ VipsImage *medsynth_wrap_u16(const uint16_t *pixels, int width, int height);
    `words_per_row` 64-bit words (bit x % 64 of word x / 64); `words` must outlive the image. */
 VipsImage *medsynth_image_from_bits(const uint64_t *words, int width, int height, size_t words_per_row);
 
+/* A row renderer: `start` makes the state of one libvips worker thread, `fill` writes the
+   full-width rows top..top+count-1 into `pixels` (width samples per row), `stop` frees the
+   state. All three may be called on any thread; `context` must outlive the image. */
+typedef struct {
+    void *context;
+    void *(*start)(void *context);
+    void (*fill)(void *state, int top, int count, uint16_t *pixels);
+    void (*stop)(void *state);
+} medsynth_rows_callbacks;
+
+/* A 1-band GREY16 image whose pixels the renderer computes strip by strip, on demand. */
+VipsImage *medsynth_image_from_rows(int width, int height, medsynth_rows_callbacks callbacks);
+
+/* Reads a 1-band 16-bit image once, top to bottom: `fn` gets successive strips of `count`
+   rows starting at row `top`, `stride` samples apart; a nonzero return stops with an error. */
+typedef int (*medsynth_strip_fn)(void *context, int top, int count, const uint16_t *pixels, size_t stride);
+int medsynth_each_strip_u16(VipsImage *image, medsynth_strip_fn fn, void *context);
+
+/* An image file opened for one sequential read (strips decoded as they are needed). */
+VipsImage *medsynth_load_sequential(const char *path);
+
 /* A 16-bit image mapped through a 65,536-entry table to 8 bits, region by region. */
 VipsImage *medsynth_map_u16_to_u8(VipsImage *image, const uint8_t *table);
 
