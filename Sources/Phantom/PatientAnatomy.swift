@@ -26,6 +26,8 @@ struct PatientAnatomy: Sendable {
     var ribDropPosterior: Double
     var ribDropAnterior: Double
     var ribJitter: [Double]
+    /// Each rib's own shape, per side (0 right, 1 left) and rib (index 1…12).
+    var ribShapes: [[RibShape]]
     var vertebralSpacing: Double
     /// Rotation about the vertical axis (radians) — slight patient obliquity.
     var rotation: Double
@@ -54,6 +56,7 @@ struct PatientAnatomy: Sendable {
         let youth = child ? 0.45 : 1.0
         var jitter: [Double] = []
         for k in 0..<13 { jitter.append(r.stream("rib").uniform(UInt64(k), in: -0.18...0.18)) }
+        let shapes = (0..<2).map { side in (0..<13).map { k in RibShape(r.stream("rib shape").stream(UInt64(side * 16 + k))) } }
         return PatientAnatomy(
             sex: chosenSex, age: a, scale: scale, habitus: habitus,
             lungWidth: r.uniform(6, in: 0.94...1.06) * (child ? 1.05 : 1),
@@ -66,6 +69,7 @@ struct PatientAnatomy: Sendable {
             ribDropPosterior: r.uniform(11, in: 2.0...3.0) * youth,
             ribDropAnterior: r.uniform(12, in: 5.0...6.5) * (child ? 0.55 : 1),
             ribJitter: jitter,
+            ribShapes: shapes,
             vertebralSpacing: r.uniform(13, in: 2.35...2.55) * (lungHeight / 21.3),
             rotation: r.uniform(14, in: -0.045...0.045),
             exposure: r.uniform(15, in: -0.06...0.06),
@@ -74,5 +78,25 @@ struct PatientAnatomy: Sendable {
             breastSize: (chosenSex == .female && a >= 14) ? r.uniform(18, in: 0.75...1.3) * min(1, (a - 12) / 6) : 0,
             boneDensity: child ? 0.82 : (elderly ? 0.8 : 1.0),
             rng: root)
+    }
+}
+
+/// How one rib departs from the regular cage: no two ribs of a real patient have quite the same
+/// slope, thickness or curve, and the two sides are not mirror images.
+struct RibShape: Sendable {
+    /// Factors on the posterior and anterior drop, and on the rib's thickness.
+    var posteriorDrop: Double
+    var anteriorDrop: Double
+    var thickness: Double
+    /// A gentle bow (cm) along the rib, largest mid-way, and a second, shorter wave.
+    var bow: Double
+    var wave: Double
+
+    init(_ r: CounterRNG) {
+        posteriorDrop = r.uniform(0, in: 0.88...1.12)
+        anteriorDrop = r.uniform(1, in: 0.9...1.1)
+        thickness = r.uniform(2, in: 0.88...1.12)
+        bow = r.uniform(3, in: -0.3...0.3)
+        wave = r.uniform(4, in: -0.12...0.12)
     }
 }

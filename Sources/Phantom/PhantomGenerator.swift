@@ -5,7 +5,7 @@ import Prompting
 /// with pixel-exact ground-truth masks per finding.
 public enum PhantomGenerator {
     /// Bumped whenever output pixels change for the same input.
-    public static let version: String = "1.1.0"
+    public static let version: String = "1.2.0"
 
     /// Lays out one radiograph (the patient, its findings and the coarse scale) without
     /// rendering its pixels: the returned rendering computes rows on demand, so the image is

@@ -36,12 +36,13 @@ struct Display: Sendable {
     var noiseSigma: Float
     var noiseSeed: UInt64
 
-    /// The tone curve over t = (a − aLung)/(aMed − aLung): a toe below the lung level, a steep
-    /// rise through the lung-to-chest-wall range and a long shoulder that keeps the heart (t = 1)
-    /// a soft-tissue grey below the denser subdiaphragmatic region and the bones.
+    /// The tone curve over t = (a − aLung)/(aMed − aLung), shaped like a film's: a toe below the
+    /// lung level, the steepest rise through the lungs, and a shoulder whose gradient only falls
+    /// from the heart on, so bone over the mediastinum shows faintly and the upper abdomen stays
+    /// a light grey instead of a flat white.
     static let knots: [(Double, Double)] = [
-        (-2.2, 0.004), (-1.35, 0.012), (-0.6, 0.06), (0, 0.185), (0.3, 0.37), (0.75, 0.59), (1.0, 0.69),
-        (1.3, 0.845), (1.6, 0.915), (2.2, 0.96), (3.4, 0.985),
+        (-2.2, 0.004), (-1.35, 0.012), (-0.6, 0.06), (0, 0.185), (0.3, 0.38), (0.75, 0.60), (1.0, 0.69),
+        (1.3, 0.79), (1.6, 0.88), (2.2, 0.945), (3.4, 0.985),
     ]
     static let tMin: Float = -2.2, tMax: Float = 3.4
     static let lutSize = 2048

@@ -22,7 +22,7 @@ extension SceneBuilder {
             let h = sp * (n < 1 ? 0.76 : 0.84)
             // Low-contrast bodies: a thin cortex over dense cancellous bone, so the column is only
             // faintly visible through the heart and the endplates stay subtle.
-            for (scale, weight) in [(1.0, bd * 0.36), (0.88, -bd * 0.36 * 0.3)] {
+            for (scale, weight) in [(1.0, bd * 0.18), (0.88, -bd * 0.18 * 0.3)] {
                 let c = GenCyl3(y0: yc - h / 2, y1: yc + h / 2, dy: 0.02, tag: Tag(channel: .bone, weight: weight), exponent: 2) { y in
                     let t = (y - yc) / (h / 2)
                     let t2 = t * t, t4 = t2 * t2
@@ -36,7 +36,7 @@ extension SceneBuilder {
             for side in 0..<2 {
                 let s = Layout.sign(side)
                 scene.ellipsoids.append(Ellipsoid3(center: Vec3(s * (w - 0.35), yc - 0.18 * h, zc - d - 0.6), radii: Vec3(0.34, 0.5, 0.8),
-                                                   tag: Tag(channel: .bone, weight: bd * 0.34), innerScale: 0.55, innerLoss: 0.3))
+                                                   tag: Tag(channel: .bone, weight: bd * 0.26), innerScale: 0.55, innerLoss: 0.3))
                 if n >= 1 {
                     let lumbar = n > 12
                     let tw = lumbar ? 1.9 : 1.3
@@ -47,7 +47,7 @@ extension SceneBuilder {
             }
             scene.ellipsoids.append(Ellipsoid3(center: Vec3(0, yc + 0.4 * sp, zc - d - 3.3), radii: Vec3(0.3, 0.75, 1.7),
                                                axes: [Vec3(1, 0, 0), Vec3(0, 0.8, 0.6), Vec3(0, -0.6, 0.8)],
-                                               tag: Tag(channel: .bone, weight: bd * 0.28), innerScale: 0.55, innerLoss: 0.4))
+                                               tag: Tag(channel: .bone, weight: bd * 0.22), innerScale: 0.55, innerLoss: 0.4))
         }
         // Sternum: manubrium and body.
         let g = newGroup()
@@ -63,9 +63,10 @@ extension SceneBuilder {
         let s = Layout.sign(side)
         let yk = vertebraY(k) - 0.3 + a.ribJitter[k] * (side == 0 ? 1 : 0.7)
         let kk = Double(k)
+        let shape = a.ribShapes[side][k]
         // Posterior and anterior drops grow for lower ribs.
-        let dp = a.ribDropPosterior * (0.7 + 0.06 * kk) + (k == 1 ? 0.5 : 0)
-        let da = a.ribDropAnterior * (k == 1 ? 0.45 : (0.75 + 0.04 * kk))
+        let dp = (a.ribDropPosterior * (0.7 + 0.06 * kk) + (k == 1 ? 0.5 : 0)) * shape.posteriorDrop
+        let da = a.ribDropAnterior * (k == 1 ? 0.45 : (0.75 + 0.04 * kk)) * shape.anteriorDrop
         let yLat = yk + dp
         let W = (k == 1 ? layout.lateralEdge(side, yk + 1.6) + 0.4 : layout.lateralEdge(side, yLat) + 0.75)
         let D = k == 1 ? 5.5 : 7.5 + 0.35 * min(kk, 7)
@@ -86,6 +87,7 @@ extension SceneBuilder {
                 let q = (th - Double.pi / 2) / max(0.1, 2.35 - Double.pi / 2)
                 y = yLat + da * pow(q, 1.15)
             }
+            y += shape.bow * sin(Double.pi * f) + shape.wave * sin(3 * Double.pi * f)
             let x = s * W * sin(th)
             let z = z0 - D * cos(th)
             // Half-height grows towards the front; the anterior rib is thinner and fades.
@@ -94,7 +96,7 @@ extension SceneBuilder {
             if floating { r *= 0.75 + 0.25 * (1 - f) }
             let depth = 0.62 - 0.2 * ant
             let w = (1 - 0.45 * ant) * (i == n ? 0.6 : 1)
-            nodes.append(.init(p: Vec3(x, y, z), r: r * 1.0, depth: depth, w: w))
+            nodes.append(.init(p: Vec3(x, y, z), r: r * shape.thickness, depth: depth, w: w))
         }
         return nodes
     }

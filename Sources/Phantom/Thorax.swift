@@ -184,8 +184,10 @@ struct SceneBuilder {
         let l = layout
         let top = l.apexY[0] - 1, bottom = l.domeY[0] + 2
         let hy = l.heartCenter.y
-        let w = Curve1D([(top, 2.4), (top + 4, 2.6), (l.archY, 3.0), (hy - 4, 3.2), (hy, 3.4), (bottom, 3.0)])
-        let c = GenCyl3(y0: top, y1: bottom, dy: 0.05, tag: Tag(channel: .solidB), exponent: l.view == .lateral ? 2 : 4) { y in
+        // Narrower than the vessels that border it (SVC, aortic knob, pulmonary trunk), which
+        // shape the mediastinal contours; elliptical, so no straight edge runs down behind the heart.
+        let w = Curve1D([(top, 2.0), (top + 4, 2.2), (l.archY, 2.4), (hy - 4, 2.5), (hy, 2.4), (bottom, 2.2)])
+        let c = GenCyl3(y0: top, y1: bottom, dy: 0.05, tag: Tag(channel: .solidB), exponent: 2) { y in
             let taper = smoothstep(top, top + 3, y) * (1 - smoothstep(bottom - 4, bottom, y))
             let sh = l.shift * smoothstep(l.apexY[0], l.apexY[0] + 6, y)
             // Full depth above the heart (retrosternal lung stays in front of it); only the

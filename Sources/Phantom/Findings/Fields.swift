@@ -17,8 +17,9 @@ struct ThickeningSpec: Sendable {
 struct BlobSpec: Sendable {
     var side: Int, center: Vec3, radii: Vec3, angle: Double
     var density: Double, sharp: Double, noiseAmp: Double, noiseCell: Double, seed: UInt64
-    /// Air bronchograms: tube segments (a, b, radius cm) kept aerated inside the blob.
-    var bronchi: [(Vec3, Vec3, Double)] = []
+    /// Air bronchograms: tapering tube segments kept aerated inside the blob.
+    var bronchi: [BronchialTree.Segment] = []
+    static let bronchogramConspicuity: Float = 3.5
     var mask: Int32
 }
 struct LesionSpec: Sendable {
@@ -77,7 +78,9 @@ struct Field2D: Sendable {
     var cu: Float = 0, cv: Float = 0, qa: Float = 0, qb: Float = 0, qc: Float = 0
     var vmin: Float = -.greatestFiniteMagnitude, vmax: Float = .greatestFiniteMagnitude
     var radiusPx: Float = 0, chordCm: Float = 0
-    var bronchi: [(Float, Float, Float, Float, Float)] = []
+    /// Projected bronchi: end points and lumen radii at each end in pixels, and the obliquity
+    /// (chord through the lumen over its diameter) of a bronchus running partly along the rays.
+    var bronchi: [(Float, Float, Float, Float, Float, Float, Float)] = []
     var lobes: [(Int, Float, Float, Float)] = []   // (k, a·cosφ, a·sinφ, unused)
 
     init(spec: FieldSpec, frame: Frame) {
@@ -91,9 +94,12 @@ struct Field2D: Sendable {
             let det = qa * qc - qb * qb
             let hv = (qa / det).squareRoot() * grow.squareRoot()
             vmin = cv - hv - 1; vmax = cv + hv + 1
-            for (p0, p1, r) in b.bronchi {
-                let a = frame.projectPx(p0), c = frame.projectPx(p1)
-                bronchi.append((Float(a.u), Float(a.v), Float(c.u), Float(c.v), Float(max(r / frame.pix, 0.8))))
+            for s in b.bronchi {
+                let a = frame.projectPx(s.a), c = frame.projectPx(s.b)
+                let inPlane = ((c.u - a.u) * (c.u - a.u) + (c.v - a.v) * (c.v - a.v)).squareRoot() * frame.pix
+                let obliquity = 1 / max(1.0 / 3, min(1, inPlane / max(1e-6, (s.b - s.a).length)))
+                bronchi.append((Float(a.u), Float(a.v), Float(c.u), Float(c.v),
+                                Float(max(s.ra / frame.pix, 0.8)), Float(max(s.rb / frame.pix, 0.8)), Float(obliquity)))
             }
         case .lesion(let l):
             let c = frame.projectPx(l.center)
@@ -252,16 +258,20 @@ struct Field2D: Sendable {
             let n = fbm3(b.seed, u0 + Float(i) * pix, vcm, cell: cell)
             let w = min(1, base + amp * n)
             if w <= 0 { continue }
+            // The widest chord (cm) through an aerated bronchus on this ray stays air, scaled up
+            // for the edge enhancement of a digital radiograph's processing, which makes real
+            // air bronchograms stand out more than their chord alone would.
             var air: Float = 0
-            for (ax, ay, bx, by, rr) in bronchi {
+            for (ax, ay, bx, by, ra, rb, obliquity) in bronchi {
                 let ex = bx - ax, ey = by - ay
                 let px = Float(i) - ax, py = v - ay
                 let t = clampf((px * ex + py * ey) / max(1e-6, ex * ex + ey * ey), 0, 1)
                 let dx = px - t * ex, dy = py - t * ey
+                let rr = ra + (rb - ra) * t
                 let f = (dx * dx + dy * dy) / (rr * rr)
-                if f < 1 { air = max(air, (1 - f).squareRoot()) }
+                if f < 1 { air = max(air, 2 * rr * pix * (1 - f).squareRoot() * obliquity * BlobSpec.bronchogramConspicuity) }
             }
-            rem[i] += env[i] * dens * w * (1 - 0.8 * air)
+            rem[i] += max(0, env[i] - air) * dens * w
             mask?[i] = 255
         }
     }

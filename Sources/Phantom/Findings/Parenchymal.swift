@@ -29,25 +29,12 @@ extension SceneBuilder {
             let z = SceneBuilder.zonePosition(zone)
             let c = layout.lungPoint(side, fu: z.fu + r.uniform(0, in: -0.05...0.05), fv: z.fv + r.uniform(1, in: -0.04...0.04))
             let radii = Vec3(4.6 * k, 4.4 * k, 4.8 * k)
-            var bronchi: [(Vec3, Vec3, Double)] = []
+            var bronchi: [BronchialTree.Segment] = []
             let wantBronchi = f.has("air bronchograms") || (f.strength == 1 && f.severity >= .moderate && !pneumonia) ||
                 (pneumonia && f.severity == .severe)
             if wantBronchi {
-                let h = layout.hilum[side]
-                let dir = (c - h).normalized
-                let start = c - dir * (radii.x * 0.75)
-                for b in 0..<3 {
-                    let ax = axes(along: dir)
-                    let phi = r.uniform(UInt64(10 + b)) * 2 * Double.pi
-                    let d1 = (dir + (ax[1] * cos(phi) + ax[2] * sin(phi)) * 0.45).normalized
-                    let p1 = start + d1 * (radii.x * 0.8)
-                    bronchi.append((start, p1, 0.22))
-                    for cch in 0..<2 {
-                        let phi2 = r.uniform(UInt64(20 + b * 2 + cch)) * 2 * Double.pi
-                        let d2 = (d1 + (ax[1] * cos(phi2) + ax[2] * sin(phi2)) * 0.6).normalized
-                        bronchi.append((p1, p1 + d2 * (radii.x * 0.5), 0.14))
-                    }
-                }
+                bronchi = BronchialTree.segments(center: c, radius: radii.x, hilum: layout.hilum[side], roots: 3,
+                                                 rng: r.stream("bronchi"))
             }
             let spec = BlobSpec(side: side, center: c, radii: radii, angle: r.uniform(2, in: -0.4...0.4),
                                 density: (pneumonia ? 0.85 : 0.92) * f.strength, sharp: pneumonia ? 1.3 : 1.6,
