@@ -19,7 +19,8 @@ extension SceneBuilder {
             let w = n < 1 ? 1.3 + 0.05 * Double(n + 3) : 1.5 + 0.055 * th
             let d = n < 1 ? 0.9 : 1.15 + 0.05 * th
             let zc: Double = n < 1 ? -4.6 - 0.3 * Double(n + 3) : (n <= 12 ? -6.0 - kyph * sin(Double.pi * Double(n - 1) / 12) : -5.6 + 0.2 * Double(n - 12))
-            let h = sp * (n < 1 ? 0.76 : 0.84)
+            // A child's vertebral bodies are shorter, with thick cartilaginous discs between them.
+            let h = sp * (n < 1 ? 0.76 : 0.84) * (a.child ? 0.86 : 1)
             // Low-contrast bodies: a thin cortex over dense cancellous bone, so the column is only
             // faintly visible through the heart and the endplates stay subtle.
             for (scale, weight) in [(1.0, bd * 0.18), (0.88, -bd * 0.18 * 0.3)] {
@@ -174,6 +175,11 @@ extension SceneBuilder {
             let head = Vec3(s * 18.6, yS + 2.9, -3.4)
             scene.ellipsoids.append(Ellipsoid3(center: head, radii: Vec3(2.5, 2.6, 2.5),
                                                tag: Tag(channel: .bone, weight: bd), innerScale: 0.86, innerLoss: 0.55))
+            // A child's proximal humeral growth plate: a lucent cartilage band under the head.
+            if a.age < 16 {
+                scene.ellipsoids.append(Ellipsoid3(center: head + Vec3(s * 0.5, 1.7, 0), radii: Vec3(1.55, 0.14, 1.55),
+                                                   axes: coronalAxes(s * 0.25), tag: Tag(channel: .bone, weight: -bd * 0.5)))
+            }
             scene.tubes.append(Tube3(nodes: smoothNodes([
                 .init(p: head + Vec3(s * 0.7, 1.8, 0.2), r: 1.6, depth: 1, w: 1),
                 .init(p: head + Vec3(s * 2.0, 8.5, 0.4), r: 1.3, depth: 1, w: 1),

@@ -90,6 +90,18 @@ final class PhantomTests: XCTestCase {
         XCTAssertGreaterThan(eff.measures["effusionHeightFractionRight"] ?? 0, 0.2)
     }
 
+    func testEffusionMeniscusClimbsTheLateralWall() {
+        // Right effusion on a PA view: the lateral wall is on the image's left.
+        let eff = render([finding(.pleuralEffusion, .right)], width: 320, height: 320)
+        let mask = eff.masks[.pleuralEffusion]!
+        let tops = (0..<mask.width).compactMap { x in (0..<mask.height).first { mask[x, $0] }.map { (x, Double($0)) } }
+        let lateral = tops.first!, medial = tops.last!
+        let middle = tops[tops.count / 2]
+        XCTAssertLessThan(lateral.1, medial.1 - 5, "higher against the lateral wall")
+        // Concave upwards: mid-way across, the surface is nearer the medial level than the lateral one.
+        XCTAssertGreaterThan(middle.1 - lateral.1, 0.5 * (medial.1 - lateral.1))
+    }
+
     func testPneumothoraxIsDarker() {
         let base = render()
         let ptx = render([finding(.pneumothorax, .left)])

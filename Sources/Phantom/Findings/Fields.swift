@@ -150,8 +150,9 @@ struct Field2D: Sendable {
         if y <= yTop { return }
         for i in span where env[i] > 0 {
             let fu = clampf(0.5 + 0.5 * ls * (Float(i) - sec.c) * inv, 0, 1)
-            let m = 1 - fu
-            let yf = yTop + M * m * m.squareRoot()
+            // The meniscus: concave upwards, nearly level medially and climbing steeply along
+            // the lateral chest wall, where the fluid is seen tangentially.
+            let yf = yTop + M * (1 - fu * fu * fu.squareRoot())
             let dy = y - yf
             if dy <= 0 { continue }
             let t = min(1, dy * invRamp)

@@ -167,10 +167,15 @@ extension SceneBuilder {
         let w: Double = (f.severity == .mild ? 0.9 : (f.severity == .moderate ? 1.7 : 2.7)) * f.strength
         let y = layout.archY + 1.0
         let sh = layout.shift
-        scene.ellipsoids.append(Ellipsoid3(center: Vec3(sh - 2.4 - w * 0.5, y + 0.5, 0.5), radii: Vec3(1.2 + w, 5.2, 3.2),
-                                           tag: Tag(channel: .solidR, mask: f.mask)))
-        scene.ellipsoids.append(Ellipsoid3(center: Vec3(sh + 2.6 + w * 0.5, y, 0), radii: Vec3(1.2 + w, 4.6, 3.2),
-                                           tag: Tag(channel: .solidL, mask: f.mask)))
+        // Flat chord profiles: like the normal mediastinum, the widened one meets the lung at a
+        // crisp, convex border.
+        var right = Ellipsoid3(center: Vec3(sh - 2.4 - w * 0.5, y + 0.5, 0.5), radii: Vec3(1.2 + w, 5.2, 3.2),
+                               tag: Tag(channel: .solidR, mask: f.mask))
+        var left = Ellipsoid3(center: Vec3(sh + 2.6 + w * 0.5, y, 0), radii: Vec3(1.2 + w, 4.6, 3.2),
+                              tag: Tag(channel: .solidL, mask: f.mask))
+        right.flat = layout.view != .lateral
+        left.flat = layout.view != .lateral
+        scene.ellipsoids += [right, left]
         measures["superiorMediastinalWidenCm"] = 2 * w
     }
 }
