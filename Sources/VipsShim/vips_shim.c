@@ -188,7 +188,7 @@ int medsynth_dzsave_google(VipsImage *image, const char *path, int quality) {
 }
 
 int medsynth_load_gray(const char *path, int bits, void **pixels, int *width, int *height) {
-    VipsImage *image = vips_image_new_from_file(path, "access", VIPS_ACCESS_SEQUENTIAL, NULL);
+    VipsImage *image = medsynth_load_sequential(path);
     if (image == NULL) return -1;
     VipsBandFormat format = bits == 16 ? VIPS_FORMAT_USHORT : VIPS_FORMAT_UCHAR;
     if (vips_image_get_bands(image) != 1 || vips_image_get_format(image) != format) {

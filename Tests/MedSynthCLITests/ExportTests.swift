@@ -59,6 +59,23 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(result.output.hasPrefix("equal (\(Self.height), \(Self.width))"), result.output)
     }
 
+    func testWindowComesFromTheMasterPNGsHistogram() throws {
+        // The phantom's rows stream into the PNG; the window is taken from them on the way.
+        let script = """
+            import json, sys, numpy, png
+            meta = json.load(open(sys.argv[1]))
+            w, h, rows, info = png.Reader(filename=sys.argv[2]).read()
+            values = numpy.sort(numpy.vstack([numpy.asarray(r, dtype=numpy.uint16) for r in rows]).ravel())
+            low, high = int(values[int(len(values) * 0.005)]), int(values[int(len(values) * 0.995)])
+            expected = {"center": (low + high) / 2, "width": max(high - low, 1)}
+            assert meta["window"] == expected, (meta["window"], expected)
+            print("window", expected)
+            """
+        let result = try Tool.run("python3", ["-c", script, try file("meta.json").path, try file("image.png").path])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.hasPrefix("window"), result.output)
+    }
+
     func testTilePyramidIsComplete() throws {
         let tiles = try file("tiles")
         let levels = try FileManager.default.contentsOfDirectory(atPath: tiles.path).compactMap(Int.init).sorted()
